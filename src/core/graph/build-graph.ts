@@ -1,0 +1,293 @@
+import { hostMatches, resolveHost } from '../model/hosts';
+import { selectorMatches } from '../model/labels';
+import type {
+  Destination,
+  DestinationRule,
+  MeshModel,
+  ResourceBase,
+  Service,
+  VirtualService,
+} from '../model/types';
+import { edgeId, nodeId, routeHandle } from './ids';
+import { summariseMatches } from './match-summary';
+import { routeFeatureBadges, trafficPolicyBadges } from './policy-badges';
+import { NODE_WIDTH, SUBSET_HEIGHT, SUBSET_INSET, sizeOf } from './sizes';
+import type { Graph, GraphEdge, GraphNode } from './types';
+
+function common(r: ResourceBase, id: string, width: number, height: number) {
+  return {
+    id,
+    title: r.name,
+    ref: r.ref,
+    namespace: r.namespace,
+    origin: { docIndex: r.docIndex, path: r.basePath },
+    stale: r.stale,
+    width,
+    height,
+  };
+}
+
+/** Lookup tables for resolving references, built once per model. */
+export interface MeshIndex {
+  servicesByFqdn: Map<string, Service[]>;
+  drsFor(fqdn: string): DestinationRule[];
+  hasServiceEntry(fqdn: string): string | undefined;
+}
+
+export function indexModel(m: MeshModel): MeshIndex {
+  const servicesByFqdn = new Map<string, Service[]>();
+  for (const s of m.services) servicesByFqdn.set(s.fqdn, [...(servicesByFqdn.get(s.fqdn) ?? []), s]);
+  const drsByFqdn = new Map<string, DestinationRule[]>();
+  const wildcardDrs: DestinationRule[] = [];
+  for (const dr of m.destinationRules) {
+    if (dr.fqdn.startsWith('*')) wildcardDrs.push(dr);
+    else drsByFqdn.set(dr.fqdn, [...(drsByFqdn.get(dr.fqdn) ?? []), dr]);
+  }
+  return {
+    servicesByFqdn,
+    drsFor: (fqdn) => [
+      ...(drsByFqdn.get(fqdn) ?? []),
+      ...wildcardDrs.filter((d) => hostMatches(d.fqdn, fqdn)),
+    ],
+    hasServiceEntry: (fqdn) => {
+      const se = m.serviceEntries.find((s) => s.fqdns.some((h) => hostMatches(h, fqdn)));
+      return se && nodeId.serviceentry(se.namespace, se.name);
+    },
+  };
+}
+
+/** Builds the canvas graph from the model: node and edge ids as DESIGN.md lays them out. */
+export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Graph {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const seen = new Set<string>();
+  const addNode = (n: GraphNode) => {
+    if (seen.has(n.id)) return;
+    seen.add(n.id);
+    nodes.push(n);
+  };
+  const missing = (what: string, reason: string, namespace: string): string => {
+    const id = nodeId.missing(what);
+    addNode({
+      id,
+      kind: 'missing',
+      title: what,
+      what,
+      reason,
+      ref: undefined,
+      namespace,
+      origin: undefined,
+      stale: false,
+      width: NODE_WIDTH,
+      height: sizeOf.missing(),
+    });
+    return id;
+  };
+
+  for (const g of m.gateways) {
+    addNode({
+      ...common(g, nodeId.gateway(g.namespace, g.name), NODE_WIDTH, sizeOf.gateway(g.servers.length)),
+      kind: 'gateway',
+      hosts: [...new Set(g.servers.flatMap((s) => s.hosts))],
+      servers: g.servers.map(
+        (s) => `${s.port ?? '?'}/${s.protocol ?? '?'}${s.tlsMode ? ` tls ${s.tlsMode}` : ''}`,
+      ),
+    });
+  }
+  for (const s of m.services) {
+    addNode({
+      ...common(s, nodeId.service(s.namespace, s.name), NODE_WIDTH, sizeOf.service()),
+      kind: 'service',
+      ports: s.ports.map((p) => `${p.port ?? '?'}${p.name ? `/${p.name}` : ''}`),
+      selector: s.selector,
+    });
+  }
+  for (const se of m.serviceEntries) {
+    addNode({
+      ...common(se, nodeId.serviceentry(se.namespace, se.name), NODE_WIDTH, sizeOf.serviceentry()),
+      kind: 'serviceentry',
+      hosts: se.hosts,
+      ports: se.ports.map((p) => `${p.port ?? '?'}${p.protocol ? `/${p.protocol}` : ''}`),
+      location: se.location,
+    });
+  }
+  for (const w of m.workloads) {
+    addNode({
+      ...common(w, nodeId.deployment(w.namespace, w.name), NODE_WIDTH, sizeOf.deployment()),
+      kind: 'deployment',
+      workloadKind: w.kind,
+      app: w.app,
+      version: w.version,
+      replicas: w.replicas,
+      image: w.images[0],
+    });
+  }
+  for (const dr of m.destinationRules) {
+    const drId = nodeId.destinationrule(dr.namespace, dr.name);
+    addNode({
+      ...common(dr, drId, NODE_WIDTH, sizeOf.destinationrule(dr.subsets.length)),
+      kind: 'destinationrule',
+      host: dr.host,
+      fqdn: dr.fqdn,
+      badges: trafficPolicyBadges(dr.trafficPolicy),
+    });
+    const services = index.servicesByFqdn.get(dr.fqdn) ?? [];
+    for (const sub of dr.subsets) {
+      const subId = nodeId.subset(dr.namespace, dr.name, sub.name);
+      addNode({
+        ...common(dr, subId, NODE_WIDTH - 2 * SUBSET_INSET, SUBSET_HEIGHT),
+        origin: { docIndex: dr.docIndex, path: [...dr.basePath, 'spec', 'subsets', sub.index] },
+        title: sub.name,
+        kind: 'subset',
+        name: sub.name,
+        labels: sub.labels,
+        badges: trafficPolicyBadges(sub.trafficPolicy),
+        parentId: drId,
+      });
+      // A subset selects pods by its labels merged with the Service's selector (as istioctl does).
+      const selectors = services.length
+        ? services.map((s) => ({ ns: s.namespace, sel: { ...s.selector, ...sub.labels } }))
+        : [{ ns: dr.namespace, sel: sub.labels }];
+      for (const w of m.workloads) {
+        if (selectors.some((s) => s.ns === w.namespace && selectorMatches(s.sel, w.podLabels))) {
+          const to = nodeId.deployment(w.namespace, w.name);
+          edges.push({
+            id: edgeId.selects(subId, to),
+            kind: 'selects',
+            source: subId,
+            target: to,
+            stale: dr.stale || w.stale,
+          });
+        }
+      }
+    }
+  }
+  for (const s of m.services) {
+    const from = nodeId.service(s.namespace, s.name);
+    for (const w of m.workloads) {
+      if (w.namespace === s.namespace && selectorMatches(s.selector, w.podLabels)) {
+        const to = nodeId.deployment(w.namespace, w.name);
+        edges.push({
+          id: edgeId.selects(from, to),
+          kind: 'selects',
+          source: from,
+          target: to,
+          stale: s.stale || w.stale,
+        });
+      }
+    }
+  }
+
+  const vsIds = new Map(
+    m.virtualServices.map((v) => [`${v.namespace}/${v.name}`, nodeId.virtualservice(v.namespace, v.name)]),
+  );
+  const targetOf = (vs: VirtualService, d: Pick<Destination, 'host' | 'fqdn' | 'subset'>): string => {
+    if (d.subset !== undefined) {
+      for (const dr of index.drsFor(d.fqdn)) {
+        if (dr.subsets.some((s) => s.name === d.subset))
+          return nodeId.subset(dr.namespace, dr.name, d.subset);
+      }
+      return missing(
+        `${d.fqdn}/${d.subset}`,
+        `No DestinationRule for ${d.host} defines subset "${d.subset}"`,
+        vs.namespace,
+      );
+    }
+    const svc = index.servicesByFqdn.get(d.fqdn)?.[0];
+    if (svc) return nodeId.service(svc.namespace, svc.name);
+    const se = index.hasServiceEntry(d.fqdn);
+    if (se) return se;
+    return missing(d.fqdn, `No Service or ServiceEntry for host ${d.host}`, vs.namespace);
+  };
+
+  for (const vs of m.virtualServices) {
+    const vsId = nodeId.virtualservice(vs.namespace, vs.name);
+    addNode({
+      ...common(vs, vsId, NODE_WIDTH, sizeOf.virtualservice(vs.routes.length)),
+      kind: 'virtualservice',
+      hosts: vs.hosts,
+      gateways: vs.gateways,
+      rows: vs.routes.map((r) => ({
+        handle: routeHandle(r.protocol, r.index),
+        protocol: r.protocol,
+        index: r.index,
+        name: r.name,
+        match: summariseMatches(r.match),
+        badges: routeFeatureBadges(r.raw),
+      })),
+    });
+    for (const gwRef of vs.gateways) {
+      if (gwRef === 'mesh') continue;
+      const [gns, gname] = gwRef.includes('/')
+        ? (gwRef.split('/', 2) as [string, string])
+        : [vs.namespace, gwRef];
+      const gw = m.gateways.find((g) => g.namespace === gns && g.name === gname);
+      const from = gw
+        ? nodeId.gateway(gns, gname)
+        : missing(`gateway ${gns}/${gname}`, `No Gateway ${gns}/${gname}`, vs.namespace);
+      edges.push({
+        id: edgeId.binds(from, vsId),
+        kind: 'binds',
+        source: from,
+        target: vsId,
+        stale: vs.stale,
+      });
+    }
+    for (const r of vs.routes) {
+      const routePath = [...vs.basePath, 'spec', r.protocol, r.index];
+      const total = r.destinations.reduce((s, d) => s + Math.max(0, d.weight ?? 0), 0);
+      for (const d of r.destinations) {
+        const percent =
+          r.destinations.length === 1
+            ? 100
+            : total > 0
+              ? (Math.max(0, d.weight ?? 0) / total) * 100
+              : 100 / r.destinations.length;
+        edges.push({
+          id: edgeId.route(vs.namespace, vs.name, r.protocol, r.index, d.index),
+          kind: 'route',
+          source: vsId,
+          sourceHandle: routeHandle(r.protocol, r.index),
+          target: targetOf(vs, d),
+          weight: d.weight,
+          percent,
+          origin: { docIndex: vs.docIndex, path: [...routePath, 'route', d.index] },
+          stale: vs.stale,
+        });
+      }
+      if (r.mirror) {
+        edges.push({
+          id: edgeId.mirror(vs.namespace, vs.name, r.index),
+          kind: 'mirror',
+          source: vsId,
+          sourceHandle: routeHandle(r.protocol, r.index),
+          target: targetOf(vs, {
+            host: r.mirror.host,
+            fqdn: resolveHost(r.mirror.host, vs.namespace),
+            subset: r.mirror.subset,
+          }),
+          percent: r.mirrorPercent ?? 100,
+          origin: { docIndex: vs.docIndex, path: [...routePath, 'mirror'] },
+          stale: vs.stale,
+        });
+      }
+      if (r.delegate) {
+        const key = `${r.delegate.namespace}/${r.delegate.name}`;
+        const to =
+          vsIds.get(key) ??
+          missing(`virtualservice ${key}`, `No VirtualService ${key} to delegate to`, vs.namespace);
+        edges.push({
+          id: edgeId.delegate(vsId, to),
+          kind: 'delegate',
+          source: vsId,
+          sourceHandle: routeHandle(r.protocol, r.index),
+          target: to,
+          origin: { docIndex: vs.docIndex, path: [...routePath, 'delegate'] },
+          stale: vs.stale,
+        });
+      }
+    }
+  }
+  const edgeIds = new Set<string>();
+  return { nodes, edges: edges.filter((e) => !edgeIds.has(e.id) && Boolean(edgeIds.add(e.id))) };
+}

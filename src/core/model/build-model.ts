@@ -1,0 +1,235 @@
+import type { YamlPath } from '../yaml/locate';
+import { resolveHost, serviceFqdn } from './hosts';
+import { arr, isRec, num, rec, str, strList, strMap, type Rec } from './read';
+import type {
+  Destination,
+  DestinationRule,
+  Gateway,
+  MeshModel,
+  ResourceBase,
+  Route,
+  RouteProtocol,
+  Service,
+  ServiceEntry,
+  ServicePort,
+  VirtualService,
+  Workload,
+} from './types';
+
+/** A document's value as the model sees it. */
+export interface ModelInput {
+  docIndex: number;
+  value: unknown;
+  stale: boolean;
+}
+
+const ISTIO_GROUP = 'networking.istio.io';
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod']);
+
+function group(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** Flattens `kind: List` (as `kubectl get -o yaml` prints it) into its items. */
+function objectsOf(input: ModelInput): { raw: Rec; basePath: YamlPath }[] {
+  const v = input.value;
+  if (!isRec(v)) return [];
+  if (
+    v.kind === 'List' ||
+    (typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items))
+  ) {
+    return arr(v.items).flatMap((item, i) => (isRec(item) ? [{ raw: item, basePath: ['items', i] }] : []));
+  }
+  return [{ raw: v, basePath: [] }];
+}
+
+function base(raw: Rec, docIndex: number, basePath: YamlPath, stale: boolean): ResourceBase {
+  const meta = rec(raw.metadata);
+  const kind = str(raw.kind) ?? '';
+  const name = str(meta.name) ?? '';
+  const ns = str(meta.namespace);
+  const namespace = ns && ns !== '' ? ns : 'default';
+  return {
+    ref: `${kind} ${namespace}/${name}`,
+    kind,
+    apiVersion: str(raw.apiVersion) ?? '',
+    name,
+    namespace,
+    namespaceExplicit: ns !== undefined && ns !== '',
+    raw,
+    docIndex,
+    basePath,
+    stale,
+  };
+}
+
+function ports(v: unknown): ServicePort[] {
+  return arr(v).map((p) => {
+    const r = rec(p);
+    return {
+      port: num(r.port ?? r.number),
+      name: str(r.name),
+      protocol: str(r.protocol),
+      targetPort: str(r.targetPort),
+    };
+  });
+}
+
+function destination(v: unknown, index: number, ns: string, weight: unknown): Destination {
+  const d = rec(v);
+  const host = str(d.host) ?? '';
+  return {
+    index,
+    host,
+    fqdn: resolveHost(host, ns),
+    subset: str(d.subset),
+    port: num(rec(d.port).number),
+    weight: num(weight),
+  };
+}
+
+function routes(spec: Rec, ns: string): Route[] {
+  const out: Route[] = [];
+  for (const protocol of ['http', 'tcp', 'tls'] as RouteProtocol[]) {
+    arr(spec[protocol]).forEach((r, index) => {
+      const raw = rec(r);
+      const mirror = isRec(raw.mirror) ? destination(raw.mirror, 0, ns, undefined) : undefined;
+      const delegate = isRec(raw.delegate)
+        ? { name: str(raw.delegate.name) ?? '', namespace: str(raw.delegate.namespace) ?? ns }
+        : undefined;
+      out.push({
+        protocol,
+        index,
+        name: str(raw.name),
+        match: arr(raw.match).map(rec),
+        destinations: arr(raw.route).map((rd, i) => destination(rec(rd).destination, i, ns, rec(rd).weight)),
+        delegate,
+        mirror: mirror && { host: mirror.host, fqdn: mirror.fqdn, subset: mirror.subset, port: mirror.port },
+        mirrorPercent: num(rec(raw.mirrorPercentage).value) ?? num(raw.mirrorPercent),
+        raw,
+      });
+    });
+  }
+  return out;
+}
+
+/** Builds the mesh model from parsed documents. Never throws; unknown kinds go to `others`. */
+export function buildModel(inputs: readonly ModelInput[]): MeshModel {
+  const m: MeshModel = {
+    resources: [],
+    services: [],
+    workloads: [],
+    destinationRules: [],
+    virtualServices: [],
+    gateways: [],
+    serviceEntries: [],
+    others: [],
+  };
+  for (const input of inputs) {
+    for (const { raw, basePath } of objectsOf(input)) {
+      const b = base(raw, input.docIndex, basePath, input.stale);
+      m.resources.push(b);
+      const spec = rec(raw.spec);
+      const g = group(b.apiVersion);
+      if (b.kind === 'Service' && b.apiVersion === 'v1') {
+        const s: Service = {
+          ...b,
+          kind: 'Service',
+          fqdn: serviceFqdn(b.name, b.namespace),
+          ports: ports(spec.ports),
+          selector: strMap(spec.selector),
+        };
+        m.services.push(s);
+      } else if (
+        WORKLOAD_KINDS.has(b.kind) &&
+        (g === 'apps' || g === 'extensions' || b.apiVersion === 'v1')
+      ) {
+        const podMeta = b.kind === 'Pod' ? rec(raw.metadata) : rec(rec(spec.template).metadata);
+        const podSpec = b.kind === 'Pod' ? spec : rec(rec(spec.template).spec);
+        const podLabels = strMap(podMeta.labels);
+        const w: Workload = {
+          ...b,
+          podLabels,
+          app: podLabels.app ?? podLabels['app.kubernetes.io/name'],
+          version: podLabels.version ?? podLabels['app.kubernetes.io/version'],
+          replicas: num(spec.replicas),
+          images: arr(podSpec.containers)
+            .map((c) => str(rec(c).image))
+            .filter((s): s is string => s !== undefined),
+        };
+        m.workloads.push(w);
+      } else if (g === ISTIO_GROUP && b.kind === 'DestinationRule') {
+        const host = str(spec.host) ?? '';
+        const dr: DestinationRule = {
+          ...b,
+          kind: 'DestinationRule',
+          host,
+          fqdn: resolveHost(host, b.namespace),
+          subsets: arr(spec.subsets).map((s, index) => {
+            const r = rec(s);
+            return {
+              index,
+              name: str(r.name) ?? '',
+              labels: strMap(r.labels),
+              trafficPolicy: isRec(r.trafficPolicy) ? r.trafficPolicy : undefined,
+            };
+          }),
+          trafficPolicy: isRec(spec.trafficPolicy) ? spec.trafficPolicy : undefined,
+          exportTo: strList(spec.exportTo),
+          workloadSelector: isRec(spec.workloadSelector)
+            ? strMap(spec.workloadSelector.matchLabels)
+            : undefined,
+        };
+        m.destinationRules.push(dr);
+      } else if (g === ISTIO_GROUP && b.kind === 'VirtualService') {
+        const hosts = strList(spec.hosts);
+        const vs: VirtualService = {
+          ...b,
+          kind: 'VirtualService',
+          hosts,
+          fqdns: hosts.map((h) => resolveHost(h, b.namespace)),
+          gateways: strList(spec.gateways),
+          routes: routes(spec, b.namespace),
+          exportTo: strList(spec.exportTo),
+        };
+        m.virtualServices.push(vs);
+      } else if (g === ISTIO_GROUP && b.kind === 'Gateway') {
+        const gw: Gateway = {
+          ...b,
+          kind: 'Gateway',
+          selector: strMap(spec.selector),
+          servers: arr(spec.servers).map((s, index) => {
+            const r = rec(s);
+            const p = rec(r.port);
+            return {
+              index,
+              port: num(p.number),
+              portName: str(p.name),
+              protocol: str(p.protocol),
+              hosts: strList(r.hosts),
+              tlsMode: str(rec(r.tls).mode),
+            };
+          }),
+        };
+        m.gateways.push(gw);
+      } else if (g === ISTIO_GROUP && b.kind === 'ServiceEntry') {
+        const hosts = strList(spec.hosts);
+        const se: ServiceEntry = {
+          ...b,
+          kind: 'ServiceEntry',
+          hosts,
+          fqdns: hosts.map((h) => resolveHost(h, b.namespace)),
+          ports: ports(spec.ports),
+          location: str(spec.location),
+          resolution: str(spec.resolution),
+          exportTo: strList(spec.exportTo),
+        };
+        m.serviceEntries.push(se);
+      } else {
+        m.others.push(b);
+      }
+    }
+  }
+  return m;
+}

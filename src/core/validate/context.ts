@@ -1,0 +1,39 @@
+import type { MeshIndex } from '../graph/build-graph';
+import type { Graph } from '../graph/types';
+import type { MeshModel, ResourceBase } from '../model/types';
+import { formatPath, rangeAt, type YamlPath } from '../yaml/locate';
+import type { ParsedText } from '../yaml/parse';
+import type { Diagnostic, QuickFix, Severity } from './types';
+
+/** Everything a rule may read. Rules are pure: (ctx) → Diagnostic[]. */
+export interface ValidationContext {
+  parsed: ParsedText;
+  model: MeshModel;
+  index: MeshIndex;
+  graph: Graph;
+}
+
+export type Rule = (ctx: ValidationContext) => Diagnostic[];
+
+/** Builds a diagnostic located at a path inside a resource (relative to the resource's object). */
+export function at(
+  ctx: ValidationContext,
+  r: ResourceBase,
+  path: YamlPath,
+  code: string,
+  severity: Severity,
+  message: string,
+  extra: { nodeId?: string; edgeId?: string; fixes?: QuickFix[] } = {},
+): Diagnostic {
+  const doc = ctx.parsed.docs[r.docIndex];
+  const full = [...r.basePath, ...path];
+  return {
+    code,
+    severity,
+    message,
+    resource: r.ref,
+    path: formatPath(path),
+    range: doc ? rangeAt(doc, full) : [0, 0],
+    ...extra,
+  };
+}

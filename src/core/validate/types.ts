@@ -1,0 +1,26 @@
+import type { EditIntent } from '../edit/intents';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A fix the editor can apply for a diagnostic. */
+export interface QuickFix {
+  title: string;
+  intent: EditIntent;
+}
+
+/** One finding: data, not presentation. Ranges are absolute offsets into the text. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  /** Says what is wrong and what to do about it. */
+  message: string;
+  /** `Kind ns/name`, or undefined for a finding about the text itself. */
+  resource: string | undefined;
+  /** Formatted YAML path, e.g. `spec/http[0]/route[1]/destination/subset`. */
+  path: string;
+  range: [number, number];
+  /** Canvas node or edge the badge goes on. */
+  nodeId?: string;
+  edgeId?: string;
+  fixes?: QuickFix[];
+}
