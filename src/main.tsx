@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './ui/app.css';
+import { App } from './ui/app';
+import { initialText } from './ui/initial-text';
+import { createStudioStore } from './state/store';
+import { loadPositions } from './state/persist';
+import { startAutosave } from './ui/autosave';
+
+const { text, positions } = initialText(window.location.search, loadPositions());
+const store = createStudioStore(text, positions);
+startAutosave(store);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
+}

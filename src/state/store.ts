@@ -1,0 +1,55 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Point } from '../core/graph/types';
+
+export interface Selection {
+  nodeId: string | undefined;
+  edgeId: string | undefined;
+}
+
+export type DialogName = 'import' | 'export' | 'examples' | undefined;
+
+export interface StudioState {
+  /** The manifests: the one source of truth. */
+  text: string;
+  selection: Selection;
+  /** Node positions by node id (only top-level nodes; subsets sit inside their DestinationRule). */
+  positions: Record<string, Point>;
+  dialog: DialogName;
+  /** Storage problem to show (quota full, ...), or undefined. */
+  storageError: string | undefined;
+  /** Bumped to ask the canvas to fit the view (after a replace or an auto layout). */
+  fitRequest: number;
+}
+
+export interface StudioActions {
+  setText(text: string): void;
+  select(selection: Partial<Selection>): void;
+  setPositions(positions: Record<string, Point>): void;
+  movePosition(id: string, p: Point): void;
+  clearPositions(): void;
+  openDialog(d: DialogName): void;
+  setStorageError(e: string | undefined): void;
+  requestFit(): void;
+}
+
+export type StudioStore = StoreApi<StudioState & StudioActions>;
+
+/** One store per app (and per test). */
+export function createStudioStore(initialText: string, positions: Record<string, Point> = {}): StudioStore {
+  return createStore<StudioState & StudioActions>()((set) => ({
+    text: initialText,
+    selection: { nodeId: undefined, edgeId: undefined },
+    positions,
+    dialog: undefined,
+    storageError: undefined,
+    fitRequest: 0,
+    setText: (text) => set({ text }),
+    select: (s) => set({ selection: { nodeId: s.nodeId, edgeId: s.edgeId } }),
+    setPositions: (positions) => set({ positions }),
+    movePosition: (id, p) => set((st) => ({ positions: { ...st.positions, [id]: p } })),
+    clearPositions: () => set((st) => ({ positions: {}, fitRequest: st.fitRequest + 1 })),
+    openDialog: (dialog) => set({ dialog }),
+    setStorageError: (storageError) => set({ storageError }),
+    requestFit: () => set((st) => ({ fitRequest: st.fitRequest + 1 })),
+  }));
+}

@@ -1,0 +1,54 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Suspense, lazy } from 'react';
+import type { StudioStore } from '../state/store';
+import { Canvas } from './canvas/canvas';
+import { ImportDialog } from './dialogs/import-dialog';
+import { ExamplesMenu } from './dialogs/examples-menu';
+import { ParseBanner } from './panels/parse-banner';
+import { StatusBar } from './panels/status-bar';
+import { Toolbar } from './panels/toolbar';
+import { PanelBoundary } from './panel-boundary';
+import { StoreProvider } from './store-context';
+import { useGlobalKeys } from './use-global-keys';
+import { useFileDrop } from './dialogs/use-file-drop';
+
+const MonacoPane = lazy(() => import('./editor/monaco-pane'));
+
+function Shell() {
+  useGlobalKeys();
+  const dropping = useFileDrop();
+  return (
+    <div className="app">
+      <Toolbar />
+      <main className="panes">
+        <section className="yaml-pane" data-testid="yaml-pane">
+          <PanelBoundary name="YAML editor">
+            <Suspense fallback={<div className="loading">Loading editor…</div>}>
+              <MonacoPane />
+            </Suspense>
+          </PanelBoundary>
+        </section>
+        <section className="canvas-pane">
+          <ParseBanner />
+          <PanelBoundary name="canvas">
+            <ReactFlowProvider>
+              <Canvas trace={undefined} />
+            </ReactFlowProvider>
+          </PanelBoundary>
+        </section>
+      </main>
+      <StatusBar />
+      <ImportDialog />
+      <ExamplesMenu />
+      {dropping && <div className="drop-overlay">Drop a YAML file to import it</div>}
+    </div>
+  );
+}
+
+export function App({ store }: { store: StudioStore }) {
+  return (
+    <StoreProvider store={store}>
+      <Shell />
+    </StoreProvider>
+  );
+}

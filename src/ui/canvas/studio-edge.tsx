@@ -1,0 +1,57 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { StudioEdge } from './to-flow';
+import { DiagBadge } from './nodes/badges';
+
+function formatPercent(p: number): string {
+  return Number.isInteger(p) ? `${p}%` : `${p.toFixed(1)}%`;
+}
+
+/** Route edges carry their weight label and get thicker with traffic; mirror edges are dashed. */
+function StudioEdgeView(props: EdgeProps<StudioEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const [path, midX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // Weight labels sit near the target end, so several routes leaving one row do not stack their labels.
+  const nearTarget = data?.g.kind === 'route' || data?.g.kind === 'mirror';
+  const labelX = nearTarget ? targetX - 36 : midX;
+  const labelY = nearTarget ? targetY : midY;
+  if (!data) return <BaseEdge id={id} path={path} />;
+  const { g, diag, traced, dimmed } = data;
+  const percent = g.percent ?? 0;
+  const width = g.kind === 'route' ? 1.5 + (percent / 100) * 6 : g.kind === 'selects' ? 1.2 : 1.8;
+  const cls = ['studio-edge', `edge-${g.kind}`, selected ? 'selected' : '', traced ? 'traced' : '', dimmed ? 'dimmed' : '', diag ? `has-${diag.severity}` : '']
+    .filter(Boolean)
+    .join(' ');
+  const showLabel = g.kind === 'route' || g.kind === 'mirror' || diag !== undefined;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        className={cls}
+        style={{ strokeWidth: width, ...(g.kind === 'mirror' ? { strokeDasharray: '6 4' } : {}) }}
+        interactionWidth={16}
+      />
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label ${cls}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-edge-id={g.id}
+            data-traced={traced ? 'true' : undefined}
+          >
+            {g.kind === 'route' && (
+              <span data-testid="route-weight" data-edge-id={g.id}>
+                {formatPercent(Math.round(percent * 10) / 10)}
+              </span>
+            )}
+            {g.kind === 'mirror' && <span data-testid="mirror-label">mirror {formatPercent(percent)}</span>}
+            <DiagBadge diag={diag} />
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const StudioEdgeComponent = memo(StudioEdgeView);

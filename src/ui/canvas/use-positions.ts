@@ -1,0 +1,28 @@
+import { useEffect, useMemo } from 'react';
+import { placeIncrementally } from '../../core/graph/layout';
+import type { Graph, Point } from '../../core/graph/types';
+import type { StudioState } from '../../state/store';
+import { useStudio, useStudioStore } from '../store-context';
+
+const selectPositions = (s: StudioState) => s.positions;
+
+/**
+ * Positions for every node: stored ones kept, new nodes placed by the layered layout. New top-level
+ * positions are written back to the store so they persist across edits and reloads.
+ */
+export function usePositions(graph: Graph): Map<string, Point> {
+  const stored = useStudio(selectPositions);
+  const store = useStudioStore();
+  const placed = useMemo(() => placeIncrementally(graph, new Map(Object.entries(stored))), [graph, stored]);
+  useEffect(() => {
+    const fresh = graph.nodes.filter((n) => !n.parentId && !(n.id in stored));
+    if (fresh.length === 0) return;
+    const next = { ...stored };
+    for (const n of fresh) {
+      const p = placed.get(n.id);
+      if (p) next[n.id] = p;
+    }
+    store.getState().setPositions(next);
+  }, [graph, placed, stored, store]);
+  return placed;
+}

@@ -1,0 +1,39 @@
+import { examples } from '../../examples/index';
+import type { StudioState } from '../../state/store';
+import { replaceText } from '../load-text';
+import { useStudio, useStudioStore } from '../store-context';
+import { Dialog } from './dialog';
+
+const selectOpen = (s: StudioState) => s.dialog === 'examples';
+
+/** Built-in scenarios; each is also reachable as `?example=<slug>`. */
+export function ExamplesMenu() {
+  const store = useStudioStore();
+  const open = useStudio(selectOpen);
+  const close = () => store.getState().openDialog(undefined);
+  return (
+    <Dialog open={open} title="Examples" onClose={close} testId="examples-menu">
+      <ul className="examples" role="menu">
+        {examples.map((ex) => (
+          <li key={ex.slug} role="none">
+            <button
+              type="button"
+              role="menuitem"
+              data-testid={`example-${ex.slug}`}
+              onClick={() => {
+                replaceText(store, ex.text);
+                const url = new URL(window.location.href);
+                url.searchParams.set('example', ex.slug);
+                window.history.replaceState(null, '', url);
+                close();
+              }}
+            >
+              <strong>{ex.title}</strong>
+              <span>{ex.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

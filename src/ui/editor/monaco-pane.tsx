@@ -1,0 +1,109 @@
+import { useEffect, useRef } from 'react';
+import { elementAtOffset } from '../../core/graph/reveal';
+import { LineIndex } from '../../core/yaml/line-index';
+import { derivedFor } from '../../state/derived';
+import { useStudioStore } from '../store-context';
+import { attachEditor, revealOffsets } from './bridge';
+import { toMarkers } from './markers';
+import { monaco, setupMonaco } from './monaco-setup';
+import { yamlSchemas } from './schemas';
+import { rangeOfElement } from '../../core/graph/reveal';
+
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+function themeName(): string {
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs';
+}
+
+/** The YAML pane: Monaco owns typing and the undo history; the store mirrors its text. */
+export default function MonacoPane() {
+  const host = useRef<HTMLDivElement>(null);
+  const store = useStudioStore();
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    setupMonaco(yamlSchemas());
+    const model = monaco.editor.createModel(store.getState().text, 'yaml', monaco.Uri.parse('file:///mesh.yaml'));
+    const editor = monaco.editor.create(el, {
+      model,
+      theme: themeName(),
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      renderWhitespace: 'boundary',
+      'semanticHighlighting.enabled': false,
+    });
+    attachEditor(editor);
+    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const onTheme = () => monaco.editor.setTheme(themeName());
+    media?.addEventListener('change', onTheme);
+
+    let fromEditor = false;
+    const sub = model.onDidChangeContent(() => {
+      fromEditor = true;
+      store.getState().setText(model.getValue());
+      fromEditor = false;
+    });
+    // Text set elsewhere (import, example, canvas without editor) enters the editor as one undoable edit.
+    const unsub = store.subscribe((s, prev) => {
+      if (s.text !== prev.text && !fromEditor && s.text !== model.getValue()) {
+        model.pushStackElement();
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.text }], () => null);
+        model.pushStackElement();
+      }
+      if (s.selection !== prev.selection && !cursorDriven) {
+        const id = s.selection.edgeId ?? s.selection.nodeId;
+        const d = derivedFor(s.text);
+        const range = id ? rangeOfElement(d.parsed, d.graph, id) : undefined;
+        if (range) revealOffsets(range[0], range[1]);
+      }
+    });
+    let cursorDriven = false;
+    const cursor = editor.onDidChangeCursorPosition((e) => {
+      if (e.source === 'api' || !editor.hasTextFocus()) return;
+      const d = derivedFor(store.getState().text);
+      const offset = model.getOffsetAt(e.position);
+      const hit = elementAtOffset(d.parsed, d.model, d.graph, offset);
+      const sel = store.getState().selection;
+      if (hit.nodeId !== sel.nodeId || hit.edgeId !== sel.edgeId) {
+        cursorDriven = true;
+        store.getState().select(hit);
+        cursorDriven = false;
+      }
+    });
+    return () => {
+      sub.dispose();
+      cursor.dispose();
+      unsub();
+      media?.removeEventListener('change', onTheme);
+      attachEditor(undefined);
+      editor.dispose();
+      model.dispose();
+    };
+  }, [store]);
+
+  // Markers follow the text's diagnostics.
+  useEffect(() => {
+    const apply = (text: string) => {
+      const model = monaco.editor.getModels()[0];
+      if (!model || model.getValue() !== text) return;
+      const d = derivedFor(text);
+      const markers = toMarkers(d.diagnostics, new LineIndex(text)).map((m) => ({ ...m, severity: SEVERITY[m.severity] }));
+      monaco.editor.setModelMarkers(model, 'istio-traffic-studio', markers);
+    };
+    apply(store.getState().text);
+    return store.subscribe((s, prev) => {
+      if (s.text !== prev.text) apply(s.text);
+    });
+  }, [store]);
+
+  return <div ref={host} className="monaco-host nokey" />;
+}

@@ -1,0 +1,32 @@
+import type { StudioState } from '../../state/store';
+import { redo, undo } from '../editor/bridge';
+import { useStudio, useStudioStore } from '../store-context';
+
+const selectDialog = (s: StudioState) => s.dialog;
+
+export function Toolbar() {
+  const store = useStudioStore();
+  const dialog = useStudio(selectDialog);
+  const open = (d: StudioState['dialog']) => store.getState().openDialog(dialog === d ? undefined : d);
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main">
+      <span className="brand">Istio Traffic Studio</span>
+      <button type="button" data-testid="examples-open" onClick={() => open('examples')} aria-haspopup="menu">
+        Examples ▾
+      </button>
+      <button type="button" data-testid="import-open" onClick={() => open('import')}>
+        Import…
+      </button>
+      <span className="sep" />
+      <button type="button" data-testid="undo" onClick={() => undo()} title="Undo (Ctrl+Z)">
+        ↶ Undo
+      </button>
+      <button type="button" data-testid="redo" onClick={() => redo()} title="Redo (Ctrl+Shift+Z)">
+        ↷ Redo
+      </button>
+      <button type="button" data-testid="auto-layout" onClick={() => store.getState().clearPositions()} title="Lay the graph out again">
+        Auto layout
+      </button>
+    </header>
+  );
+}
