@@ -1,9 +1,40 @@
 import type { Rule, ValidationContext } from './context';
+import { caCertificates } from './rules/ca-certificates';
+import { destinationHost } from './rules/destination-host';
+import { destinationSubset } from './rules/destination-subset';
+import { drHost } from './rules/dr-host';
+import { duplicateDestinations } from './rules/duplicate-destinations';
+import { duplicateResources } from './rules/duplicate-resources';
+import { duplicateSubsets } from './rules/duplicate-subsets';
+import { gatewayRefs } from './rules/gateway-refs';
+import { meshHostConflicts } from './rules/mesh-host-conflicts';
+import { serviceSelector } from './rules/service-selector';
+import { subsetLabels } from './rules/subset-labels';
+import { subsetPods } from './rules/subset-pods';
+import { unreachableRules } from './rules/unreachable-rules';
+import { weights } from './rules/weights';
+import { workloadLabels } from './rules/workload-labels';
 import { syntaxDiagnostics } from './syntax';
 import type { Diagnostic } from './types';
 
 /** Every semantic rule, in the order their findings are listed. */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  duplicateResources,
+  destinationHost,
+  destinationSubset,
+  gatewayRefs,
+  meshHostConflicts,
+  unreachableRules,
+  weights,
+  duplicateDestinations,
+  drHost,
+  subsetPods,
+  duplicateSubsets,
+  subsetLabels,
+  caCertificates,
+  serviceSelector,
+  workloadLabels,
+];
 
 const order = { error: 0, warning: 1, info: 2 } as const;
 
