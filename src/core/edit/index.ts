@@ -1,0 +1,13 @@
+export { applyIntent } from './apply';
+export type { EditIntent, NewResource, RouteTarget, TextEdit } from './intents';
+export {
+  readMatch,
+  matchFields,
+  type MatchCondition,
+  type StringMatch,
+  type StringMatchKind,
+} from './match-form';
+export { gatewayReference, hostFor, inferHost, istioApiVersion, nextVersion, uniqueName } from './names';
+export { applyEdits, type EditResult } from './session';
+export { undoMode } from './undo';
+export { addShare, evenly, normalise, rebalance, removeShare } from './weights';

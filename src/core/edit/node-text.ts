@@ -1,0 +1,48 @@
+import { isMap, isNode, isPair, isSeq } from 'yaml';
+
+// Where nodes begin and end in a document's text. The `yaml` library's ranges of block collections run on
+// past trailing comments and the next line's indentation, so edits use these tighter bounds instead.
+
+/** Offset of the first character of the line holding `offset`. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the newline ending the line holding `offset` (or the text's end). */
+export function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i < 0 ? text.length : i;
+}
+
+function leafEnd(node: unknown): number | undefined {
+  if (isMap(node) && !node.flow) {
+    const last = node.items[node.items.length - 1];
+    if (!isPair(last)) return undefined;
+    return leafEnd(last.value) ?? leafEnd(last.key);
+  }
+  if (isSeq(node) && !node.flow) return leafEnd(node.items[node.items.length - 1]);
+  return isNode(node) ? node.range?.[1] : undefined;
+}
+
+/**
+ * End of a node's own text: the end of the line where its last value ends, so a comment on that line stays
+ * with it, while comments on the lines after belong to what follows.
+ */
+export function contentEnd(text: string, node: unknown): number | undefined {
+  let end = leafEnd(node);
+  if (end === undefined) return undefined;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  return lineEnd(text, end);
+}
+
+/** Offset of the `-` that introduces a block sequence item starting at `itemStart`, if there is one. */
+export function dashOffset(text: string, itemStart: number): number | undefined {
+  let i = itemStart - 1;
+  while (i >= 0 && /\s/.test(text.charAt(i))) i--;
+  return text.charAt(i) === '-' ? i : undefined;
+}
+
+/** True when only spaces precede `offset` on its line. */
+export function startsLine(text: string, offset: number): boolean {
+  return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
+}

@@ -1,0 +1,55 @@
+import { isScalar, isSeq, visit, stringify, type Document } from 'yaml';
+
+// YAML 1.1 quoting keeps strings like `yes`, `on` and `y` strings for Kubernetes, whose parser still reads
+// them as booleans; lineWidth 0 never folds long values.
+const OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
+
+/** The column of an absolute offset: characters since the last newline. */
+export function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/**
+ * Serialises a value to place at a column: the first line goes where the cursor is, later lines are indented
+ * by `col`. Block sequences inside maps follow `indentSeq`, the style the document already uses.
+ */
+export function toYaml(value: unknown, col: number, indentSeq: boolean): string {
+  const out = stringify(value, { ...OPTIONS, indentSeq }).replace(/\n$/, '');
+  const pad = ' '.repeat(col);
+  return out
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : pad + line))
+    .join('\n');
+}
+
+/** A value in flow style on one line, for flow collections written by hand (`[a, b]`, `{ a: 1 }`). */
+export function toFlowYaml(value: unknown): string {
+  return stringify(value, { ...OPTIONS, collectionStyle: 'flow' }).replace(/\n$/, '');
+}
+
+/** True when the value serialises as a block collection (a non-empty map or list). */
+export function isBlockValue(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+}
+
+/**
+ * Whether the document indents block sequences under their key (`hosts:\n  - a`) or not (`hosts:\n- a`).
+ * The first block sequence under a map key decides; kubectl's style (not indented) is the default.
+ */
+export function detectIndentSeq(ast: Document.Parsed, text: string): boolean {
+  let found: boolean | undefined;
+  visit(ast, {
+    Pair(_key, pair) {
+      if (found !== undefined) return visit.BREAK;
+      const k = pair.key;
+      const v = pair.value;
+      if (!isSeq(v) || v.flow || !v.range || !isScalar(k)) return undefined;
+      const keyStart = k.range?.[0];
+      if (keyStart === undefined) return undefined;
+      found = columnOf(text, v.range[0]) > columnOf(text, keyStart);
+      return visit.BREAK;
+    },
+  });
+  return found ?? false;
+}

@@ -1,0 +1,136 @@
+import type { ParsedText } from '../yaml/parse';
+import { isFailure, openDoc, type DocState, type Failure, type Step } from './doc-edit';
+import type { TextEdit } from './intents';
+import { toYaml } from './serialise';
+
+/** The outcome of an edit op: minimal edits in the original text's offsets and the text after them. */
+export type EditResult =
+  { ok: true; edits: TextEdit[]; text: string; select?: string } | { ok: false; reason: string };
+
+/** Collects the steps of one op, per document, and turns them into non-overlapping text edits. */
+export interface Session {
+  /** Runs steps on a document; returns a failure to stop the op. */
+  edit(docIndex: number, step: (s: DocState) => Step): Failure | undefined;
+  /** The current text of a document being edited (or the original). */
+  current(docIndex: number): DocState | Failure;
+  appendDoc(value: unknown): void;
+  deleteDoc(docIndex: number): Failure | undefined;
+  finish(select?: string): EditResult;
+}
+
+/** Starts an op on a parsed text. */
+export function createSession(parsed: ParsedText): Session {
+  const states = new Map<number, DocState>();
+  const deleted = new Set<number>();
+  const appended: string[] = [];
+
+  const current = (i: number): DocState | Failure => {
+    const have = states.get(i);
+    if (have) return have;
+    const doc = parsed.docs[i];
+    if (!doc) return { reason: `there is no document ${i}` };
+    if (doc.broken) return { reason: `document ${i + 1} does not parse; fix it first` };
+    return openDoc(doc.text);
+  };
+
+  return {
+    current,
+    edit(i, step) {
+      const s = current(i);
+      if (isFailure(s)) return s;
+      const next = step(s);
+      if (isFailure(next)) return next;
+      states.set(i, next);
+      return undefined;
+    },
+    appendDoc(value) {
+      appended.push(`${toYaml(value, 0, false)}\n`);
+    },
+    deleteDoc(i) {
+      if (!parsed.docs[i]) return { reason: `there is no document ${i}` };
+      deleted.add(i);
+      return undefined;
+    },
+    finish(select) {
+      const edits: TextEdit[] = [];
+      for (const [i, s] of states) {
+        const doc = parsed.docs[i];
+        if (doc && !deleted.has(i)) edits.push(...diffEdit(doc.start, doc.text, s.text));
+      }
+      for (const i of deleted) edits.push(...deleteEdit(parsed, i));
+      if (appended.length > 0) edits.push(appendEdit(parsed, deleted, appended));
+      const merged = mergeEdits(edits);
+      if (isFailure(merged)) return { ok: false, reason: merged.reason };
+      const result: EditResult = { ok: true, edits: merged, text: applyEdits(parsed.text, merged) };
+      if (select !== undefined) result.select = select;
+      return result;
+    },
+  };
+}
+
+/** One edit covering what changed between two versions of a document: common prefix and suffix trimmed. */
+function diffEdit(base: number, before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s))
+    s++;
+  return [{ start: base + p, end: base + before.length - s, text: after.slice(p, after.length - s) }];
+}
+
+function deleteEdit(parsed: ParsedText, i: number): TextEdit[] {
+  const doc = parsed.docs[i];
+  if (!doc) return [];
+  if (doc.text.startsWith('---')) return [{ start: doc.start, end: doc.end, text: '' }];
+  // The first document has no marker: keep its leading comments (a licence header) and drop the next marker.
+  const contentStart = doc.ast.contents?.range?.[0] ?? 0;
+  const start = doc.start + doc.text.lastIndexOf('\n', contentStart - 1) + 1;
+  const next = parsed.docs[i + 1];
+  if (!next) return [{ start, end: doc.end, text: '' }];
+  const nl = parsed.text.indexOf('\n', next.start);
+  return [{ start, end: nl < 0 ? parsed.text.length : nl + 1, text: '' }];
+}
+
+function appendEdit(parsed: ParsedText, deleted: ReadonlySet<number>, docs: string[]): TextEdit {
+  const { text } = parsed;
+  const end = text.length;
+  const live = parsed.docs.filter((d) => !deleted.has(d.index));
+  const last = live[live.length - 1];
+  const body = docs.join('---\n');
+  if (!last || live.every((d) => d.text.trim() === '')) return { start: end, end, text: body };
+  const nl = text.endsWith('\n') ? '' : '\n';
+  // A trailing `---` with nothing after it already opens the new document.
+  const open = last.ast.contents === null && last.text.startsWith('---');
+  return { start: end, end, text: `${nl}${open ? '' : '---\n'}${body}` };
+}
+
+/** Sorts edits and joins touching ones, so Monaco gets a valid, non-overlapping set. */
+export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | Failure {
+  const sorted = edits
+    .map((e, order) => ({ e, order }))
+    .sort((a, b) => a.e.start - b.e.start || a.order - b.order);
+  const out: TextEdit[] = [];
+  for (const { e } of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && e.start < prev.end) return { reason: 'internal: overlapping edits' };
+    if (prev && e.start === prev.end) {
+      out[out.length - 1] = { start: prev.start, end: e.end, text: prev.text + e.text };
+    } else {
+      out.push({ ...e });
+    }
+  }
+  return out;
+}
+
+/** Applies non-overlapping edits given in the original text's offsets. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
