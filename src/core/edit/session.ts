@@ -102,7 +102,7 @@ function appendEdit(parsed: ParsedText, deleted: ReadonlySet<number>, docs: stri
   if (!last || live.every((d) => d.text.trim() === '')) return { start: end, end, text: body };
   const nl = text.endsWith('\n') ? '' : '\n';
   // A trailing `---` with nothing after it already opens the new document.
-  const open = last.ast.contents === null && last.text.startsWith('---');
+  const open = last.text.split('\n').every((l) => ['', '---'].includes(l.replace(/#.*/, '').trim()));
   return { start: end, end, text: `${nl}${open ? '' : '---\n'}${body}` };
 }
 
