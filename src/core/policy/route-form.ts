@@ -150,6 +150,7 @@ export function readRouteForm(raw: unknown): RouteForm {
 /**
  * Writes the form over the previous route: destinations (`route`) and every field the form does not know
  * are kept; unchanged values keep their exact YAML; only what the form clears is dropped.
+ * The result shares unchanged parts with `previous`: treat both as read-only.
  */
 export function writeRouteForm(form: RouteForm, previous: unknown): Rec {
   return writeGroup(route, form, previous) ?? {};

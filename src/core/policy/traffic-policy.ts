@@ -126,6 +126,7 @@ export function readTrafficPolicy(raw: unknown): TrafficPolicyForm {
 /**
  * Writes the form over the previous `trafficPolicy`: fields the form does not know, and values it did not
  * change, are kept as they were; only what the form clears is dropped. Undefined when nothing is left.
+ * The result shares unchanged parts with `previous`: treat both as read-only.
  */
 export function writeTrafficPolicy(form: TrafficPolicyForm, previous: unknown): Rec | undefined {
   return writeGroup(trafficPolicy, form, previous);
