@@ -35,7 +35,14 @@ export function loadPositions(): Record<string, Point> {
     if (typeof parsed !== 'object' || parsed === null) return {};
     const out: Record<string, Point> = {};
     for (const [k, v] of Object.entries(parsed)) {
-      if (typeof v === 'object' && v !== null && 'x' in v && 'y' in v && typeof v.x === 'number' && typeof v.y === 'number') {
+      if (
+        typeof v === 'object' &&
+        v !== null &&
+        'x' in v &&
+        'y' in v &&
+        typeof v.x === 'number' &&
+        typeof v.y === 'number'
+      ) {
         out[k] = { x: v.x, y: v.y };
       }
     }

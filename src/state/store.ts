@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Point } from '../core/graph/types';
+import type { SimRequest } from '../core/simulate/types';
 
 export interface Selection {
   nodeId: string | undefined;
@@ -19,6 +20,12 @@ export interface StudioState {
   storageError: string | undefined;
   /** Bumped to ask the canvas to fit the view (after a replace or an auto layout). */
   fitRequest: number;
+  /** A short message for the person (why a canvas edit could not be done, ...). */
+  notice: { text: string; kind: 'info' | 'error' } | undefined;
+  /** Which tool the right side panel shows. */
+  sidePanel: 'inspector' | 'simulator';
+  /** The request the simulator last ran; the trace is derived from it and the text. */
+  simRequest: SimRequest | undefined;
 }
 
 export interface StudioActions {
@@ -30,6 +37,10 @@ export interface StudioActions {
   openDialog(d: DialogName): void;
   setStorageError(e: string | undefined): void;
   requestFit(): void;
+  notify(text: string, kind?: 'info' | 'error'): void;
+  dismissNotice(): void;
+  showPanel(p: StudioState['sidePanel']): void;
+  setSimRequest(r: SimRequest | undefined): void;
 }
 
 export type StudioStore = StoreApi<StudioState & StudioActions>;
@@ -43,6 +54,9 @@ export function createStudioStore(initialText: string, positions: Record<string,
     dialog: undefined,
     storageError: undefined,
     fitRequest: 0,
+    notice: undefined,
+    sidePanel: 'inspector',
+    simRequest: undefined,
     setText: (text) => set({ text }),
     select: (s) => set({ selection: { nodeId: s.nodeId, edgeId: s.edgeId } }),
     setPositions: (positions) => set({ positions }),
@@ -51,5 +65,9 @@ export function createStudioStore(initialText: string, positions: Record<string,
     openDialog: (dialog) => set({ dialog }),
     setStorageError: (storageError) => set({ storageError }),
     requestFit: () => set((st) => ({ fitRequest: st.fitRequest + 1 })),
+    notify: (text, kind = 'info') => set({ notice: { text, kind } }),
+    dismissNotice: () => set({ notice: undefined }),
+    showPanel: (sidePanel) => set({ sidePanel }),
+    setSimRequest: (simRequest) => set({ simRequest }),
   }));
 }

@@ -11,12 +11,16 @@ import { PanelBoundary } from './panel-boundary';
 import { StoreProvider } from './store-context';
 import { useGlobalKeys } from './use-global-keys';
 import { useFileDrop } from './dialogs/use-file-drop';
+import { SidePanel } from './panels/side-panel';
+import { Notice } from './panels/notice';
+import { useTrace } from './panels/simulator/use-trace';
 
 const MonacoPane = lazy(() => import('./editor/monaco-pane'));
 
 function Shell() {
   useGlobalKeys();
   const dropping = useFileDrop();
+  const trace = useTrace();
   return (
     <div className="app">
       <Toolbar />
@@ -32,10 +36,14 @@ function Shell() {
           <ParseBanner />
           <PanelBoundary name="canvas">
             <ReactFlowProvider>
-              <Canvas trace={undefined} />
+              <Canvas trace={trace} />
             </ReactFlowProvider>
           </PanelBoundary>
+          <Notice />
         </section>
+        <PanelBoundary name="side panel">
+          <SidePanel />
+        </PanelBoundary>
       </main>
       <StatusBar />
       <ImportDialog />

@@ -6,7 +6,10 @@ import { loadText } from '../state/persist';
  * What the editor opens with: `?example=<slug>` wins (positions start fresh), then the autosaved text,
  * then the default example.
  */
-export function initialText(search: string, savedPositions: Record<string, Point>): { text: string; positions: Record<string, Point> } {
+export function initialText(
+  search: string,
+  savedPositions: Record<string, Point>,
+): { text: string; positions: Record<string, Point> } {
   const slug = new URLSearchParams(search).get('example');
   const ex = slug ? exampleBySlug(slug) : undefined;
   if (ex) return { text: ex.text, positions: {} };

@@ -9,7 +9,8 @@ export const SUBSET_INSET = 10;
 
 export const sizeOf = {
   gateway: (servers: number) => HEADER_HEIGHT + ROW_HEIGHT * Math.max(1, Math.min(servers, 4)),
-  virtualservice: (rows: number) => HEADER_HEIGHT + 8 + ROW_HEIGHT * Math.max(1, rows),
+  // One row per route plus the "+ route" row people drag from to add a route.
+  virtualservice: (rows: number) => HEADER_HEIGHT + 8 + ROW_HEIGHT * (rows + 1),
   service: () => HEADER_HEIGHT + ROW_HEIGHT,
   serviceentry: () => HEADER_HEIGHT + ROW_HEIGHT,
   destinationrule: (subsets: number) =>

@@ -16,6 +16,9 @@ import { StudioNodeComponent } from './nodes/studio-node';
 import { StudioEdgeComponent } from './studio-edge';
 import { summariseDiagnostics, toFlow, type StudioNode, type Trace } from './to-flow';
 import { usePositions } from './use-positions';
+import { useCanvasActions } from './use-canvas-actions';
+import { Palette } from '../panels/palette';
+import { ContextMenu, type MenuState } from './context-menu';
 
 const nodeTypes = { studio: StudioNodeComponent };
 const edgeTypes = { studio: StudioEdgeComponent };
@@ -26,11 +29,10 @@ const minimapColor = (n: StudioNode) => `var(--kind-${n.data.g.kind})`;
 
 export interface CanvasProps {
   trace: Trace | undefined;
-  onConnect?: (source: string, sourceHandle: string | null, target: string) => void;
 }
 
 /** The graph canvas: a picture of the derived graph, and the place where canvas actions start. */
-export function Canvas({ trace, onConnect }: CanvasProps) {
+export function Canvas({ trace }: CanvasProps) {
   const derived = useDerived();
   const store = useStudioStore();
   const selection = useStudio(selectSelection);
@@ -38,7 +40,10 @@ export function Canvas({ trace, onConnect }: CanvasProps) {
   const positions = usePositions(derived.graph);
   const diags = useMemo(() => summariseDiagnostics(derived.diagnostics), [derived.diagnostics]);
   const stale = derived.parseErrors.length > 0;
-  const flow = useMemo(() => toFlow(derived.graph, positions, diags, trace, stale), [derived.graph, positions, diags, trace, stale]);
+  const flow = useMemo(
+    () => toFlow(derived.graph, positions, diags, trace, stale),
+    [derived.graph, positions, diags, trace, stale],
+  );
 
   const [nodes, setNodes] = useState<StudioNode[]>(flow.nodes);
   useEffect(() => {
@@ -53,7 +58,8 @@ export function Canvas({ trace, onConnect }: CanvasProps) {
     (changes: NodeChange<StudioNode>[]) => {
       setNodes((ns) => applyNodeChanges(changes, ns));
       for (const c of changes) {
-        if (c.type === 'position' && c.position && c.dragging === false) store.getState().movePosition(c.id, c.position);
+        if (c.type === 'position' && c.position && c.dragging === false)
+          store.getState().movePosition(c.id, c.position);
       }
     },
     [store],
@@ -70,6 +76,8 @@ export function Canvas({ trace, onConnect }: CanvasProps) {
     [store],
   );
 
+  const actions = useCanvasActions();
+  const [menu, setMenu] = useState<MenuState | undefined>();
   const rf = useReactFlow();
   useEffect(() => {
     if (fitRequest > 0) requestAnimationFrame(() => void rf.fitView({ padding: 0.1, duration: 0 }));
@@ -82,7 +90,20 @@ export function Canvas({ trace, onConnect }: CanvasProps) {
       data-node-count={derived.graph.nodes.length}
       data-edge-count={derived.graph.edges.length}
       data-busy="false"
+      onDragOver={actions.onDragOver}
+      onDrop={actions.onDrop}
+      onKeyDown={(e) => {
+        const t = e.target instanceof Element ? e.target : null;
+        if (
+          (e.key === 'Delete' || e.key === 'Backspace') &&
+          !t?.closest('input, textarea, select, .monaco-host')
+        ) {
+          e.preventDefault();
+          actions.removeSelected();
+        }
+      }}
     >
+      <Palette onAdd={(k) => actions.add(k)} />
       <ReactFlow<StudioNode>
         nodes={nodes}
         edges={edges}
@@ -90,8 +111,21 @@ export function Canvas({ trace, onConnect }: CanvasProps) {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
-        onPaneClick={() => store.getState().select({})}
-        onConnect={(c) => onConnect?.(c.source, c.sourceHandle ?? null, c.target)}
+        onPaneClick={() => {
+          store.getState().select({});
+          setMenu(undefined);
+        }}
+        onConnect={(c) => actions.connect(c.source, c.sourceHandle ?? null, c.target, c.targetHandle ?? null)}
+        onNodeContextMenu={(e, n) => {
+          e.preventDefault();
+          store.getState().select({ nodeId: n.id });
+          setMenu({ x: e.clientX, y: e.clientY, nodeId: n.id });
+        }}
+        onEdgeContextMenu={(e, ed) => {
+          e.preventDefault();
+          store.getState().select({ edgeId: ed.id });
+          setMenu({ x: e.clientX, y: e.clientY, edgeId: ed.id });
+        }}
         connectionMode={ConnectionMode.Loose}
         deleteKeyCode={null}
         onlyRenderVisibleElements
@@ -104,6 +138,9 @@ export function Canvas({ trace, onConnect }: CanvasProps) {
         <Controls />
         <MiniMap pannable zoomable nodeColor={minimapColor} />
       </ReactFlow>
+      {menu && (
+        <ContextMenu menu={menu} onClose={() => setMenu(undefined)} onDelete={actions.removeSelected} />
+      )}
     </div>
   );
 }

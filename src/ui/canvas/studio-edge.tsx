@@ -10,7 +10,14 @@ function formatPercent(p: number): string {
 /** Route edges carry their weight label and get thicker with traffic; mirror edges are dashed. */
 function StudioEdgeView(props: EdgeProps<StudioEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path, midX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, midX, midY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   // Weight labels sit near the target end, so several routes leaving one row do not stack their labels.
   const nearTarget = data?.g.kind === 'route' || data?.g.kind === 'mirror';
   const labelX = nearTarget ? targetX - 36 : midX;
@@ -19,7 +26,14 @@ function StudioEdgeView(props: EdgeProps<StudioEdge>) {
   const { g, diag, traced, dimmed } = data;
   const percent = g.percent ?? 0;
   const width = g.kind === 'route' ? 1.5 + (percent / 100) * 6 : g.kind === 'selects' ? 1.2 : 1.8;
-  const cls = ['studio-edge', `edge-${g.kind}`, selected ? 'selected' : '', traced ? 'traced' : '', dimmed ? 'dimmed' : '', diag ? `has-${diag.severity}` : '']
+  const cls = [
+    'studio-edge',
+    `edge-${g.kind}`,
+    selected ? 'selected' : '',
+    traced ? 'traced' : '',
+    dimmed ? 'dimmed' : '',
+    diag ? `has-${diag.severity}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const showLabel = g.kind === 'route' || g.kind === 'mirror' || diag !== undefined;

@@ -1,7 +1,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A modal dialog on the native <dialog> element: focus trap, Escape to close, backdrop. */
-export function Dialog({ open, title, onClose, children, testId }: { open: boolean; title: string; onClose: () => void; children: ReactNode; testId: string }) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  testId,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  testId: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

@@ -30,8 +30,9 @@ export function ImportDialog() {
   return (
     <Dialog open={open} title="Import manifests" onClose={close} testId="import-dialog">
       <p className="hint">
-        Paste Istio and Kubernetes YAML (several documents, or the output of <code>kubectl get vs,dr,svc,deploy -o yaml</code>), or
-        choose a file. You can also drop a .yaml file anywhere on the window.
+        Paste Istio and Kubernetes YAML (several documents, or the output of{' '}
+        <code>kubectl get vs,dr,svc,deploy -o yaml</code>), or choose a file. You can also drop a .yaml file
+        anywhere on the window.
       </p>
       <textarea
         data-testid="import-text"

@@ -9,7 +9,8 @@ export async function readYamlFile(file: File): Promise<FileText> {
     return { ok: false, reason: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; the limit is 10 MB.` };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.includes(0)) return { ok: false, reason: `${file.name} looks binary (it contains NUL bytes), not YAML.` };
+  if (bytes.includes(0))
+    return { ok: false, reason: `${file.name} looks binary (it contains NUL bytes), not YAML.` };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { ok: true, text: text.replace(/^\uFEFF/, ''), name: file.name };

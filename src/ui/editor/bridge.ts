@@ -24,7 +24,12 @@ export function applyEditsToEditor(edits: readonly TextEdit[], merge: boolean): 
     const a = model.getPositionAt(ed.start);
     const b = model.getPositionAt(ed.end);
     return {
-      range: { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column },
+      range: {
+        startLineNumber: a.lineNumber,
+        startColumn: a.column,
+        endLineNumber: b.lineNumber,
+        endColumn: b.column,
+      },
       text: ed.text,
       forceMoveMarkers: true,
     };
@@ -61,7 +66,12 @@ export function revealOffsets(start: number, end: number): void {
   if (!e || !model) return;
   const a = model.getPositionAt(start);
   const b = model.getPositionAt(end);
-  const range = { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
+  const range = {
+    startLineNumber: a.lineNumber,
+    startColumn: a.column,
+    endLineNumber: b.lineNumber,
+    endColumn: b.column,
+  };
   e.setSelection(range);
   e.revealRangeInCenterIfOutsideViewport(range);
 }

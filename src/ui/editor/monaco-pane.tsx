@@ -28,7 +28,11 @@ export default function MonacoPane() {
     const el = host.current;
     if (!el) return;
     setupMonaco(yamlSchemas());
-    const model = monaco.editor.createModel(store.getState().text, 'yaml', monaco.Uri.parse('file:///mesh.yaml'));
+    const model = monaco.editor.createModel(
+      store.getState().text,
+      'yaml',
+      monaco.Uri.parse('file:///mesh.yaml'),
+    );
     const editor = monaco.editor.create(el, {
       model,
       theme: themeName(),
@@ -96,7 +100,10 @@ export default function MonacoPane() {
       const model = monaco.editor.getModels()[0];
       if (!model || model.getValue() !== text) return;
       const d = derivedFor(text);
-      const markers = toMarkers(d.diagnostics, new LineIndex(text)).map((m) => ({ ...m, severity: SEVERITY[m.severity] }));
+      const markers = toMarkers(d.diagnostics, new LineIndex(text)).map((m) => ({
+        ...m,
+        severity: SEVERITY[m.severity],
+      }));
       monaco.editor.setModelMarkers(model, 'istio-traffic-studio', markers);
     };
     apply(store.getState().text);

@@ -11,12 +11,18 @@ export function ParseBanner() {
   if (!first || !pos) return null;
   const more = d.parseErrors.length - 1;
   return (
-    <div className="parse-error" data-testid="parse-error" role="alert" onClick={() => revealOffsets(first.start, first.end)}>
+    <div
+      className="parse-error"
+      data-testid="parse-error"
+      role="alert"
+      onClick={() => revealOffsets(first.start, first.end)}
+    >
       <strong>
         Line {pos.line}, column {pos.col}:
       </strong>{' '}
       {first.message}
-      {more > 0 && ` (and ${more} more)`}. The canvas shows the last version that parsed; canvas edits wait until the text parses.
+      {more > 0 && ` (and ${more} more)`}. The canvas shows the last version that parsed; canvas edits wait
+      until the text parses.
     </div>
   );
 }

@@ -14,7 +14,11 @@ export function StatusBar() {
       <span data-testid="yaml-status" className={errors ? 'status-errors' : 'status-valid'}>
         {errors === 0 ? 'valid' : `${errors} error${errors > 1 ? 's' : ''}`}
       </span>
-      {warnings > 0 && <span className="status-warnings">{warnings} warning{warnings > 1 ? 's' : ''}</span>}
+      {warnings > 0 && (
+        <span className="status-warnings">
+          {warnings} warning{warnings > 1 ? 's' : ''}
+        </span>
+      )}
       <span>
         {d.model.resources.length} resources
         {others > 0 && (

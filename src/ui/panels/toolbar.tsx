@@ -24,7 +24,12 @@ export function Toolbar() {
       <button type="button" data-testid="redo" onClick={() => redo()} title="Redo (Ctrl+Shift+Z)">
         ↷ Redo
       </button>
-      <button type="button" data-testid="auto-layout" onClick={() => store.getState().clearPositions()} title="Lay the graph out again">
+      <button
+        type="button"
+        data-testid="auto-layout"
+        onClick={() => store.getState().clearPositions()}
+        title="Lay the graph out again"
+      >
         Auto layout
       </button>
     </header>

@@ -31,19 +31,30 @@ export function NodeBody({ g }: { g: GraphNode }) {
             {g.rows.map((r) => (
               <div key={r.handle} className="row" data-testid="route-row" data-row={r.handle} title={r.match}>
                 <span className="proto">{r.protocol}</span>
-                <span className="match">{r.name ? `${r.name}: ` : ''}{r.match}</span>
+                <span className="match">
+                  {r.name ? `${r.name}: ` : ''}
+                  {r.match}
+                </span>
                 <PolicyBadges badges={r.badges} />
                 <Handle type="source" position={Position.Right} id={r.handle} className="row-handle" />
               </div>
             ))}
-            {g.rows.length === 0 && <div className="row empty">no routes</div>}
+            <div className="row add-route" title="Drag from here to a subset or Service to add a route">
+              <span className="proto">+</span>
+              <span className="match">
+                {g.rows.length === 0 ? 'no routes yet: drag to add one' : 'add route'}
+              </span>
+              <Handle type="source" position={Position.Right} id="new-route" className="row-handle" />
+            </div>
           </div>
         </>
       );
     case 'service':
       return <Line label={`ports ${g.ports.join(', ')}`} value={formatLabels(g.selector)} />;
     case 'serviceentry':
-      return <Line label={g.location === 'MESH_INTERNAL' ? 'internal' : 'external'} value={g.hosts.join(', ')} />;
+      return (
+        <Line label={g.location === 'MESH_INTERNAL' ? 'internal' : 'external'} value={g.hosts.join(', ')} />
+      );
     case 'destinationrule':
       return (
         <div className="dr-host">

@@ -18,7 +18,14 @@ const KIND_LABEL: Record<string, string> = {
 /** Every node kind shares this shell: header (kind, name, namespace), body, handles, badges. */
 function StudioNodeView({ data, selected }: NodeProps<StudioNode>) {
   const { g, diag, traced, dimmed } = data;
-  const cls = ['studio-node', `kind-${g.kind}`, selected ? 'selected' : '', traced ? 'traced' : '', dimmed ? 'dimmed' : '', diag ? `has-${diag.severity}` : '']
+  const cls = [
+    'studio-node',
+    `kind-${g.kind}`,
+    selected ? 'selected' : '',
+    traced ? 'traced' : '',
+    dimmed ? 'dimmed' : '',
+    diag ? `has-${diag.severity}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -33,9 +40,13 @@ function StudioNodeView({ data, selected }: NodeProps<StudioNode>) {
     >
       <Handle type="target" position={Position.Left} id="in" />
       <div className="head">
-        <span className="kind">{g.kind === 'deployment' && g.workloadKind !== 'Deployment' ? g.workloadKind : KIND_LABEL[g.kind]}</span>
+        <span className="kind">
+          {g.kind === 'deployment' && g.workloadKind !== 'Deployment' ? g.workloadKind : KIND_LABEL[g.kind]}
+        </span>
         <span className="name">{g.title}</span>
-        {g.kind !== 'subset' && g.kind !== 'missing' && g.namespace !== 'default' && <span className="ns">{g.namespace}</span>}
+        {g.kind !== 'subset' && g.kind !== 'missing' && g.namespace !== 'default' && (
+          <span className="ns">{g.namespace}</span>
+        )}
         <DiagBadge diag={diag} />
       </div>
       <div className="body">

@@ -1,0 +1,36 @@
+import { applyIntent, undoMode } from '../../core/edit/index';
+import type { EditIntent } from '../../core/edit/intents';
+import { derivedFor } from '../../state/derived';
+import type { StudioStore } from '../../state/store';
+import { applyEditsToEditor } from '../editor/bridge';
+
+/**
+ * Runs a canvas or inspector action: intent → minimal text edits → Monaco (one undo history for both panes).
+ * Refuses, with a message, while the text does not parse, so nothing typed is overwritten.
+ * Returns the node id the op suggests selecting, or undefined when nothing changed.
+ */
+export function dispatchIntent(store: StudioStore, intent: EditIntent): { ok: boolean; select?: string } {
+  const s = store.getState();
+  const d = derivedFor(s.text);
+  if (d.parseErrors.length > 0) {
+    s.notify(
+      'The YAML does not parse right now; fix the error shown in the banner, then try again.',
+      'error',
+    );
+    return { ok: false };
+  }
+  const r = applyIntent(d.parsed, d.model, intent);
+  if (!r.ok) {
+    s.notify(`Could not ${describe(intent)}: ${r.reason}`, 'error');
+    return { ok: false };
+  }
+  if (r.edits.length === 0) return { ok: true, select: r.select };
+  // Without an editor yet (Monaco loads lazily) the store takes the text directly.
+  if (!applyEditsToEditor(r.edits, undoMode(intent) === 'merge')) s.setText(r.text);
+  if (r.select) s.select({ nodeId: r.select });
+  return { ok: true, select: r.select };
+}
+
+function describe(intent: EditIntent): string {
+  return intent.type.replace(/([A-Z])/g, ' $1').toLowerCase();
+}
