@@ -7,6 +7,7 @@ import { duplicateDestinations } from './rules/duplicate-destinations';
 import { duplicateResources } from './rules/duplicate-resources';
 import { duplicateSubsets } from './rules/duplicate-subsets';
 import { gatewayRefs } from './rules/gateway-refs';
+import { schemaCheck } from './rules/schema';
 import { meshHostConflicts } from './rules/mesh-host-conflicts';
 import { serviceSelector } from './rules/service-selector';
 import { subsetLabels } from './rules/subset-labels';
@@ -19,6 +20,7 @@ import type { Diagnostic } from './types';
 
 /** Every semantic rule, in the order their findings are listed. */
 export const rules: Rule[] = [
+  schemaCheck,
   duplicateResources,
   destinationHost,
   destinationSubset,
