@@ -35,7 +35,7 @@ describe('addSubset', () => {
 
 describe('addSubsetForDeployment', () => {
   // bookinfo.yaml ends with a bare `---`; the DR follows it as the next document.
-  const text = KUBE + DR_REVIEWS.replace(/  - name: v3\n {4}labels:\n {6}version: v3\n/, '');
+  const text = KUBE + DR_REVIEWS.replace(/ {2}- name: v3\n {4}labels:\n {6}version: v3\n/, '');
 
   it('names the subset by the version label', () => {
     const a = apply(text, {
