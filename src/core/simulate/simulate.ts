@@ -56,19 +56,19 @@ export function simulate(model: MeshModel, index: MeshIndex, req: SimRequest): S
   };
 
   let viewerNs = req.sourceNamespace;
-  const gwNode =
-    gateway === 'mesh' ? undefined : nodeId.gateway(...(gateway.split('/', 2) as [string, string]));
+  let gwNode: string | undefined;
   if (gateway !== 'mesh') {
     const gw = findGateway(model, gateway);
     if (!gw)
       return { ...base, summary: `Gateway ${gateway} does not exist, so nothing receives the request.` };
     viewerNs = gw.namespace;
+    gwNode = nodeId.gateway(gw.namespace, gw.name);
     const servers = acceptingServers(gw, fqdn, port);
     if (servers.length === 0) {
       return {
         ...base,
         summary: `Gateway ${gateway} has no server for host ${fqdn}${port !== undefined ? ` on port ${port}` : ''}: the request is refused (404).`,
-        highlight: { nodes: [nodeId.gateway(gw.namespace, gw.name)], edges: [] },
+        highlight: { nodes: [gwNode], edges: [] },
       };
     }
     port ??= servers[0]?.port;
@@ -108,7 +108,7 @@ export function simulate(model: MeshModel, index: MeshIndex, req: SimRequest): S
       index,
       {
         index: 0,
-        host: req.host,
+        host: req.host.trim().replace(/:\d+$/, ''),
         fqdn,
         subset: undefined,
         port,
