@@ -1,6 +1,14 @@
-// Timing helpers: warm up, then take the median of several runs, so one GC pause does not decide a figure.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
-declare const gc: (() => void) | undefined;
+// Timing helpers: warm up, collect garbage between runs, take medians, and interleave contenders so a burst
+// of load on a shared machine hits all of them alike (the ratios are what the targets are about).
+
+setFlagsFromString('--expose-gc');
+const exposed: unknown = runInNewContext('gc');
+const collect = (): void => {
+  if (typeof exposed === 'function') exposed();
+};
 
 /** Median of a list of numbers. */
 export function median(xs: readonly number[]): number {
@@ -9,27 +17,37 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-/**
- * Median wall time (ms) of `fn` over `runs` runs after `warmup` untimed ones. `setup` runs before each
- * call, untimed, and its result is passed in.
- */
-export function timeIt<S>(
-  fn: (s: S) => unknown,
-  opts: { runs: number; warmup: number; setup: () => S },
-): number {
-  const times: number[] = [];
-  for (let i = 0; i < opts.warmup + opts.runs; i++) {
-    const s = opts.setup();
-    if (typeof gc === 'function') gc();
-    const t0 = performance.now();
-    fn(s);
-    const t = performance.now() - t0;
-    if (i >= opts.warmup) times.push(t);
-  }
-  return median(times);
+/** One contender: `setup` runs untimed before each timed call of `fn` (they share state by closure). */
+export interface Task {
+  setup?: () => void;
+  fn: () => unknown;
 }
 
-/** Same as timeIt with no setup. */
-export function timeSimple(fn: () => unknown, runs: number, warmup: number): number {
-  return timeIt(() => fn(), { runs, warmup, setup: () => undefined });
+/**
+ * Median wall time (ms) of each task over `runs` rounds, after `warmup` untimed rounds. Each round runs
+ * every task once, in an order that rotates from round to round.
+ */
+export function timeTasks<K extends string>(
+  tasks: Record<K, Task>,
+  runs: number,
+  warmup: number,
+): Record<K, number> {
+  const keys = Object.keys(tasks) as K[];
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (let round = 0; round < warmup + runs; round++) {
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[(round + j) % keys.length];
+      if (key === undefined) continue;
+      const task = tasks[key];
+      task.setup?.();
+      collect();
+      const t0 = performance.now();
+      task.fn();
+      const t = performance.now() - t0;
+      if (round >= warmup) times.get(key)?.push(t);
+    }
+  }
+  const out = {} as Record<K, number>;
+  for (const k of keys) out[k] = median(times.get(k) ?? []);
+  return out;
 }

@@ -1,19 +1,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { loadAll } from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import { createDeriver } from '../src/core/derive';
 import { layoutGraph } from '../src/core/graph/layout';
 import { validate } from '../src/core/validate/index';
 import { generateMesh } from './generate-mesh';
-import { timeIt, timeSimple } from './measure';
-import { memoParseTime, stageTimes, type Stages } from './stages';
+import { timeTasks } from './measure';
+import { stageTimes, type Stages } from './stages';
 
 // One process, every figure a median after warm-up, so the ratios compare like with like.
 const SIZES = [10, 100, 1000, 2000];
 const FULL_TARGET = 1.5;
 const KEYSTROKE_TARGET = 1.0;
 
-const runsFor = (n: number) => (n <= 100 ? 21 : n <= 1000 ? 9 : 7);
+const runsFor = (n: number) => (n <= 100 ? 15 : n <= 1000 ? 7 : 5);
 const warmupFor = (n: number) => (n <= 100 ? 5 : 2);
 
 /** The same text with one character changed in a document in the middle (a replica count digit). */
@@ -34,7 +35,6 @@ interface Row {
   validateFull: number;
   nodes: number;
   stages: Stages;
-  memoParse: number;
 }
 
 function measure(n: number): Row {
@@ -42,37 +42,42 @@ function measure(n: number): Row {
   const edited = oneCharEdit(text);
   const runs = runsFor(n);
   const warmup = warmupFor(n);
-  const yamlParse = timeSimple(() => parseAllDocuments(text), runs, warmup);
-  const jsYaml = timeSimple(() => loadAll(text), runs, warmup);
-  const full = timeIt((d: ReturnType<typeof createDeriver>) => d(text), {
-    runs,
-    warmup,
-    setup: createDeriver,
-  });
+  let fresh = createDeriver();
   const derive = createDeriver();
   let derived = derive(text);
   let flip = false;
-  const keystroke = timeIt(
-    (t: string) => {
-      derived = derive(t);
+  const next = () => {
+    flip = !flip;
+    return flip ? edited : text;
+  };
+  const t = timeTasks(
+    {
+      yamlParse: { fn: () => parseAllDocuments(text) },
+      jsYaml: { fn: () => loadAll(text) },
+      full: { setup: () => (fresh = createDeriver()), fn: () => fresh(text) },
+      // Alternate between the two texts: every call is a one-character edit of the previous one.
+      keystroke: { fn: () => (derived = derive(next())) },
     },
-    { runs, warmup, setup: () => ((flip = !flip) ? edited : text) },
+    runs,
+    warmup,
   );
   const { parsed, model, index, graph } = derived;
-  const validateFull = timeSimple(() => validate({ parsed, model, index, graph }), runs, warmup);
-  const layout = timeSimple(() => layoutGraph(graph), runs, warmup);
+  const after = timeTasks(
+    {
+      validate: { fn: () => validate({ parsed, model, index, graph }) },
+      layout: { fn: () => layoutGraph(graph) },
+    },
+    runs,
+    warmup,
+  );
   return {
     n,
     lines: text.split('\n').length,
-    yamlParse,
-    full,
-    jsYaml,
-    keystroke,
-    layout,
-    validateFull,
+    ...t,
+    layout: after.layout,
+    validateFull: after.validate,
     nodes: graph.nodes.length,
-    stages: stageTimes(text, runs, warmup),
-    memoParse: memoParseTime(text, edited, runs, warmup),
+    stages: stageTimes(text, edited, runs, warmup),
   };
 }
 
@@ -103,19 +108,20 @@ function stageTable(rows: Row[]): string {
   const body = rows.map((r) => {
     const s = r.stages;
     const sum = s.split + s.parse + s.toJS + s.model + s.graph + s.validate;
-    return `| ${r.n} | ${ms(s.split)} | ${ms(s.parse)} | ${ms(s.toJS)} | ${ms(s.model)} | ${ms(s.graph)} | ${ms(s.validate)} | ${ms(sum)} | ${ms(r.memoParse)} |`;
+    return `| ${r.n} | ${ms(s.split)} | ${ms(s.parse)} | ${ms(s.toJS)} | ${ms(s.model)} | ${ms(s.graph)} | ${ms(s.validate)} | ${ms(sum)} | ${ms(s.memoParse)} |`;
   });
   return [...head, ...body].join('\n');
 }
 
 function main(): void {
+  measure(200); // warm the JIT on every code path before anything counts
   const rows: Row[] = [];
   for (const n of SIZES) {
     rows.push(measure(n));
     process.stderr.write(`measured ${n}\n`);
   }
   const out = [
-    `# npm run bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, times in ms (medians)`,
+    `# npm run bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at the end; times in ms (medians, contenders interleaved)`,
     '',
     table(rows),
     '',
