@@ -30,7 +30,7 @@ describe('workloadLabels (ITS0102, ITS0103)', () => {
   });
 
   it('reports (info) a version that no subset of its host covers', () => {
-    const text = `${BOOKINFO}\n---\n${corpus('istio/samples/bookinfo/networking/destination-rule-reviews.yaml').replace(/  - name: v3\n    labels:\n      version: v3\n/, '')}`;
+    const text = `${BOOKINFO}\n---\n${corpus('istio/samples/bookinfo/networking/destination-rule-reviews.yaml').replace('  - name: v3\n    labels:\n      version: v3\n', '')}`;
     const found = runRule(workloadLabels, text).diags;
     expect(found.map((d) => [d.code, d.severity, d.resource, d.path])).toEqual([
       ['ITS0103', 'info', 'Deployment default/reviews-v3', 'spec/template/metadata/labels/version'],
