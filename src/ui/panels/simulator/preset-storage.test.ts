@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { derive } from '../../../core/derive';
+import { createRequest } from '../../../core/simulate/request';
+import { loadPresets, presetKey, removePreset, storePresets, upsertPreset } from './preset-storage';
+
+function memoryStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => void m.set(k, v),
+  };
+}
+
+const doc = (name: string, port = 80) =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec: {ports: [{port: ${port}}]}\n`;
+
+describe('presetKey', () => {
+  it('depends on which resources exist, not on their values', () => {
+    const a = presetKey(derive(doc('a')).model);
+    expect(presetKey(derive(doc('a', 81)).model)).toBe(a);
+    expect(presetKey(derive(doc('b')).model)).not.toBe(a);
+    expect(a).toMatch(/^its:sim-presets:[0-9a-f]{8}$/);
+  });
+});
+
+describe('preset list', () => {
+  const req = createRequest({ host: 'reviews', headers: { 'end-user': 'jason' } });
+  it('saves, replaces by name, sorts, deletes and reloads', () => {
+    const s = memoryStorage();
+    let list = upsertPreset([], { name: ' zed ', request: req });
+    list = upsertPreset(list, { name: 'alpha', request: req });
+    list = upsertPreset(list, { name: 'zed', request: { ...req, path: '/x' } });
+    expect(list.map((p) => p.name)).toEqual(['alpha', 'zed']);
+    expect(storePresets(s, 'k', list)).toBeUndefined();
+    const loaded = loadPresets(s, 'k');
+    expect(loaded).toEqual(list);
+    expect(loaded[1]?.request.path).toBe('/x');
+    list = removePreset(list, 'alpha');
+    storePresets(s, 'k', removePreset(list, 'zed'));
+    expect(s.getItem('k')).toBeNull();
+  });
+
+  it('survives broken storage', () => {
+    const s = memoryStorage();
+    s.setItem('k', '{not json');
+    expect(loadPresets(s, 'k')).toEqual([]);
+    expect(loadPresets(undefined, 'k')).toEqual([]);
+    const full = {
+      ...s,
+      setItem: () => {
+        throw new Error('quota');
+      },
+    } as Storage;
+    expect(storePresets(full, 'k', [{ name: 'a', request: req }])).toBe('quota');
+  });
+});

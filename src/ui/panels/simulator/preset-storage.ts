@@ -1,0 +1,67 @@
+import type { MeshModel } from '../../../core/model/types';
+import { parsePresets, type SimPreset } from '../../../core/simulate/presets';
+
+const PREFIX = 'its:sim-presets:';
+
+/** FNV-1a, 32 bits, as 8 hex digits. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The key presets are kept under: a hash of which resources the documents hold (kind, namespace, name), so
+ * presets survive edits of values but belong to one set of documents.
+ */
+export function presetKey(model: MeshModel): string {
+  const refs = model.resources.map((r) => `${r.kind} ${r.namespace}/${r.name}`).sort();
+  return PREFIX + fnv1a(refs.join('\n'));
+}
+
+export function loadPresets(storage: Storage | undefined, key: string): SimPreset[] {
+  try {
+    const raw = storage?.getItem(key);
+    return raw ? parsePresets(JSON.parse(raw)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Saves the list; returns an error message when storage refuses (quota, private mode). */
+export function storePresets(
+  storage: Storage | undefined,
+  key: string,
+  presets: readonly SimPreset[],
+): string | undefined {
+  try {
+    if (presets.length === 0) storage?.removeItem(key);
+    else storage?.setItem(key, JSON.stringify(presets));
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Adds or replaces (same name) a preset; names are trimmed, the list stays sorted by name. */
+export function upsertPreset(presets: readonly SimPreset[], preset: SimPreset): SimPreset[] {
+  const name = preset.name.trim();
+  return [...presets.filter((p) => p.name !== name), { ...preset, name }].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+}
+
+export function removePreset(presets: readonly SimPreset[], name: string): SimPreset[] {
+  return presets.filter((p) => p.name !== name);
+}
+
+export function browserStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,126 @@
+import type { SimDestination, SimResult, SimRuleRef } from '../../../core/simulate/types';
+import { revealOffsets } from '../../editor/bridge';
+import { useDerived } from '../../store-context';
+import { OUTCOME_LABELS, featureLines, policyLines } from './describe';
+import { ruleRange } from './rule-range';
+import { formatProbability } from './trace';
+
+function RuleLink({ rule, testId }: { rule: SimRuleRef; testId?: string }) {
+  const { parsed } = useDerived();
+  const reveal = () => {
+    const r = ruleRange(parsed, rule);
+    if (r) revealOffsets(r[0], r[1]);
+  };
+  return (
+    <button
+      type="button"
+      className="link sim-rule"
+      data-testid={testId}
+      onClick={reveal}
+      title="Show in YAML"
+    >
+      {rule.id}
+      {rule.name ? ` “${rule.name}”` : ''}
+    </button>
+  );
+}
+
+function DestinationView({ d }: { d: SimDestination }) {
+  const policy = policyLines(d.trafficPolicy, d.policySources);
+  return (
+    <li className="sim-dest" data-testid="sim-destination">
+      <div className="sim-dest-head">
+        <strong>{formatProbability(d.probability)}</strong> {d.host}
+        {d.port !== undefined ? `:${d.port}` : ''}
+        {d.subset ? <span className="sim-subset">subset {d.subset}</span> : null}
+      </div>
+      {d.destinationRule && <div className="muted">{d.destinationRule}</div>}
+      {policy.map((p) => (
+        <div key={p} className="sim-policy">
+          {p}
+        </div>
+      ))}
+      {d.workloads.length > 0 ? (
+        <div>→ {d.workloads.join(', ')}</div>
+      ) : (
+        <div className="muted">no workload receives it</div>
+      )}
+      {d.problems.map((p) => (
+        <div key={p} className="sim-problem">
+          ⚠ {p}
+        </div>
+      ))}
+    </li>
+  );
+}
+
+/** What the simulator found: outcome, matched rule, destinations and what applies; or why nothing matched. */
+export function ResultView({ result }: { result: SimResult }) {
+  const features = featureLines(result.features);
+  return (
+    <section
+      className={`sim-result outcome-${result.outcome}`}
+      data-testid="sim-result"
+      data-rule={result.rule?.id ?? ''}
+      data-outcome={result.outcome}
+    >
+      <div className="sim-outcome">{OUTCOME_LABELS[result.outcome]}</div>
+      <p className="sim-summary">{result.summary}</p>
+      {result.rule && (
+        <div>
+          Rule <RuleLink rule={result.rule} testId="sim-rule" />
+          {result.delegatedFrom && (
+            <div className="muted">
+              delegated from <RuleLink rule={result.delegatedFrom} />
+            </div>
+          )}
+        </div>
+      )}
+      {!result.rule && result.closest && (
+        <div className="sim-why" data-testid="sim-why">
+          Closest rule <RuleLink rule={result.closest.rule} />
+          {result.closest.failure && <div className="sim-problem">✗ {result.closest.failure}</div>}
+        </div>
+      )}
+      {result.destinations.length > 0 && (
+        <>
+          <h3>Destinations</h3>
+          <ul className="sim-dests">
+            {result.destinations.map((d) => (
+              <DestinationView key={`${d.index}-${d.fqdn}-${d.subset ?? ''}`} d={d} />
+            ))}
+          </ul>
+        </>
+      )}
+      {features.length > 0 && (
+        <>
+          <h3>Applies</h3>
+          <ul className="sim-features">
+            {features.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {result.notes.map((n) => (
+        <p key={n} className="muted">
+          {n}
+        </p>
+      ))}
+      {result.shadowed.length > 0 && <p className="muted">Ignored: {result.shadowed.join(', ')}</p>}
+      {result.trace.length > 0 && (
+        <details className="sim-trace">
+          <summary>Rules tried ({result.trace.length})</summary>
+          <ol>
+            {result.trace.map((t, i) => (
+              <li key={`${i}-${t.rule.id}`} className={t.matched ? 'hit' : 'miss'}>
+                {t.matched ? '✓' : '✗'} <RuleLink rule={t.rule} />
+                {t.failure && <div className="muted">{t.failure}</div>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}

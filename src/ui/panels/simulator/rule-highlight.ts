@@ -1,0 +1,37 @@
+import type { editor } from 'monaco-editor';
+import { useEffect } from 'react';
+import type { SimRuleRef } from '../../../core/simulate/types';
+import { getEditor } from '../../editor/bridge';
+import { useDerived } from '../../store-context';
+import { ruleRange } from './rule-range';
+
+/** Marks the matched rule's lines in the YAML pane while a trace is on (a Monaco decoration). */
+export function useRuleHighlight(rule: SimRuleRef | undefined): void {
+  const { parsed } = useDerived();
+  const range = rule ? ruleRange(parsed, rule) : undefined;
+  const start = range?.[0];
+  const end = range?.[1];
+  useEffect(() => {
+    const ed = getEditor();
+    const model = ed?.getModel();
+    if (!ed || !model || start === undefined || end === undefined) return;
+    const a = model.getPositionAt(start);
+    const b = model.getPositionAt(end);
+    const decoration: editor.IModelDeltaDecoration = {
+      range: {
+        startLineNumber: a.lineNumber,
+        startColumn: 1,
+        endLineNumber: b.lineNumber,
+        endColumn: 1,
+      },
+      options: {
+        isWholeLine: true,
+        className: 'sim-rule-line',
+        linesDecorationsClassName: 'sim-rule-gutter',
+        overviewRuler: { color: '#e0861a', position: 4 },
+      },
+    };
+    const collection = ed.createDecorationsCollection([decoration]);
+    return () => collection.clear();
+  }, [start, end]);
+}
