@@ -3,6 +3,7 @@ import { Suspense, lazy } from 'react';
 import type { StudioStore } from '../state/store';
 import { Canvas } from './canvas/canvas';
 import { ImportDialog } from './dialogs/import-dialog';
+import { ExportDialog } from './dialogs/export/export-dialog';
 import { ExamplesMenu } from './dialogs/examples-menu';
 import { ParseBanner } from './panels/parse-banner';
 import { StatusBar } from './panels/status-bar';
@@ -35,9 +36,7 @@ function Shell() {
         <section className="canvas-pane">
           <ParseBanner />
           <PanelBoundary name="canvas">
-            <ReactFlowProvider>
-              <Canvas trace={trace} />
-            </ReactFlowProvider>
+            <Canvas trace={trace} />
           </PanelBoundary>
           <Notice />
         </section>
@@ -47,6 +46,7 @@ function Shell() {
       </main>
       <StatusBar />
       <ImportDialog />
+      <ExportDialog />
       <ExamplesMenu />
       {dropping && <div className="drop-overlay">Drop a YAML file to import it</div>}
     </div>
@@ -56,7 +56,10 @@ function Shell() {
 export function App({ store }: { store: StudioStore }) {
   return (
     <StoreProvider store={store}>
-      <Shell />
+      {/* Above the shell: the export dialog reads the canvas's nodes for its pictures. */}
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
     </StoreProvider>
   );
 }

@@ -17,6 +17,9 @@ export function Toolbar() {
       <button type="button" data-testid="import-open" onClick={() => open('import')}>
         Import…
       </button>
+      <button type="button" data-testid="export-open" onClick={() => open('export')}>
+        Export…
+      </button>
       <span className="sep" />
       <button type="button" data-testid="undo" onClick={() => undo()} title="Undo (Ctrl+Z)">
         ↶ Undo
