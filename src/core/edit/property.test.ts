@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../yaml/parse';
+import type { MeshModel } from '../model/types';
+import { createParser } from '../yaml/parse';
 import { applyIntent } from './apply';
 import type { EditIntent } from './intents';
 import { BOOKINFO, corpus, modelOf } from './test-support';
@@ -25,8 +26,7 @@ const SUBSETS = ['v1', 'v2', 'v3', 'v4'];
 /** An op drawn from small choices, resolved against the current model so indexes exist. */
 type Pick = { op: number; a: number; b: number; c: number };
 
-function intentFor(text: string, p: Pick): EditIntent | undefined {
-  const model = modelOf(parseText(text));
+function intentFor(model: MeshModel, p: Pick): EditIntent | undefined {
   const vs = model.virtualServices.find((v) => v.ref === VS[p.a % VS.length]);
   const routes = vs?.routes.filter((r) => r.protocol === 'http') ?? [];
   const route = routes[p.b % Math.max(1, routes.length)];
@@ -79,21 +79,27 @@ function intentFor(text: string, p: Pick): EditIntent | undefined {
 describe('random op sequences on bookinfo', () => {
   it('keep the text parseable, edited routes at 100 and unknown fields in place', () => {
     const pick = fc.record({ op: fc.nat(), a: fc.nat(), b: fc.nat(), c: fc.nat() });
+    let applied = 0;
     fc.assert(
       fc.property(fc.array(pick, { minLength: 1, maxLength: 8 }), (picks) => {
+        // The memoising parser re-parses only documents an op touched, as the app does.
+        const parse = createParser();
         let text = BASE;
+        let parsed = parse(text);
+        let model = modelOf(parsed);
         for (const p of picks) {
-          const intent = intentFor(text, p);
+          const intent = intentFor(model, p);
           if (!intent) continue;
-          const parsed = parseText(text);
-          const r = applyIntent(parsed, modelOf(parsed), intent);
+          const r = applyIntent(parsed, model, intent);
           if (!r.ok) continue;
+          applied++;
           text = r.text;
-          const after = parseText(text);
-          expect(after.docs.filter((d) => d.broken)).toEqual([]);
+          parsed = parse(text);
+          model = modelOf(parsed);
+          expect(parsed.docs.filter((d) => d.broken)).toEqual([]);
           if ('routeIndex' in intent && intent.type !== 'moveRuleLast' && intent.type !== 'setMatch') {
-            const route = modelOf(after)
-              .virtualServices.find((v) => v.ref === intent.vsRef)
+            const route = model.virtualServices
+              .find((v) => v.ref === intent.vsRef)
               ?.routes.find((x) => x.protocol === 'http' && x.index === intent.routeIndex);
             const ws = route?.destinations.map((d) => d.weight) ?? [];
             if (ws.length > 1) expect(ws.reduce((s, w) => (s ?? 0) + (w ?? 0), 0)).toBe(100);
@@ -104,5 +110,7 @@ describe('random op sequences on bookinfo', () => {
       }),
       { seed: 20261124, numRuns: 40 },
     );
-  });
+    // Most drawn ops must apply, or the property proves little.
+    expect(applied).toBeGreaterThan(80);
+  }, 20_000);
 });
