@@ -89,13 +89,21 @@ export function setTrafficPolicy(
     const settings = portSettings(dr, i.subset);
     const k = settings.findIndex((p) => p === i.port);
     const entry = i.policy && { port: { number: i.port }, ...i.policy };
-    if (k >= 0)
-      return entry
-        ? setIn(s, [...base, 'portLevelSettings', k], entry)
-        : deleteIn(s, [...base, 'portLevelSettings', k]);
+    if (k >= 0 && entry) return setIn(s, [...base, 'portLevelSettings', k], entry);
+    if (k >= 0) {
+      // Removing the last port setting removes the list, and a policy left empty with it.
+      if (settings.length > 1) return deleteIn(s, [...base, 'portLevelSettings', k]);
+      return deleteIn(s, policyKeys(dr, i.subset) === 1 ? base : [...base, 'portLevelSettings']);
+    }
     return entry ? appendIn(s, [...base, 'portLevelSettings'], entry) : s;
   });
   return f ? refuse(f.reason) : session.finish(select);
+}
+
+function policyKeys(dr: DestinationRule, subset: string | undefined): number {
+  const policy =
+    subset === undefined ? dr.trafficPolicy : dr.subsets.find((s) => s.name === subset)?.trafficPolicy;
+  return Object.keys(policy ?? {}).length;
 }
 
 function portSettings(dr: DestinationRule, subset: string | undefined): (number | undefined)[] {
