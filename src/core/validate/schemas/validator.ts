@@ -41,7 +41,13 @@ function validatorFor(entry: SchemaEntry): ValidateFunction {
   const hit = compiled.get(entry.uri);
   if (hit) return hit;
   if (!ajv) {
-    ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
+    ajv = new Ajv({
+      strict: false,
+      allErrors: true,
+      verbose: true,
+      inlineRefs: false,
+      code: { optimize: false },
+    });
     // Kubernetes formats are hints about number width and encoding, not something an editor should reject on.
     for (const f of ['int32', 'int64', 'uint32', 'uint64', 'double', 'float', 'byte', 'date-time'])
       ajv.addFormat(f, true);
