@@ -61,7 +61,12 @@ export function PresetsSection({ current, onLoad }: PresetsProps) {
       <ul className="sim-preset-list">
         {presets.map((p) => (
           <li key={p.name} data-testid="sim-preset">
-            <button type="button" className="link" onClick={() => onLoad(p.request)}>
+            <button
+              type="button"
+              className="link"
+              data-testid="sim-preset-load"
+              onClick={() => onLoad(p.request)}
+            >
               {p.name}
             </button>
             <button

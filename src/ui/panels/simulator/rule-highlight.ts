@@ -5,8 +5,11 @@ import { getEditor } from '../../editor/bridge';
 import { useDerived } from '../../store-context';
 import { ruleRange } from './rule-range';
 
-/** Marks the matched rule's lines in the YAML pane while a trace is on (a Monaco decoration). */
-export function useRuleHighlight(rule: SimRuleRef | undefined): void {
+/**
+ * Marks the matched rule's lines in the YAML pane while a trace is on (a Monaco decoration), and scrolls them
+ * into view once per run (`runKey` changes), not on every edit of the text.
+ */
+export function useRuleHighlight(rule: SimRuleRef | undefined, runKey: unknown): void {
   const { parsed } = useDerived();
   const range = rule ? ruleRange(parsed, rule) : undefined;
   const start = range?.[0];
@@ -34,4 +37,15 @@ export function useRuleHighlight(rule: SimRuleRef | undefined): void {
     const collection = ed.createDecorationsCollection([decoration]);
     return () => collection.clear();
   }, [start, end]);
+  const ruleId = rule?.id;
+  useEffect(() => {
+    const ed = getEditor();
+    const model = ed?.getModel();
+    if (!ed || !model || ruleId === undefined || start === undefined || end === undefined) return;
+    const a = model.getPositionAt(start).lineNumber;
+    const b = model.getPositionAt(end).lineNumber;
+    ed.revealLinesInCenterIfOutsideViewport(a, b);
+    // Only a new run or another matched rule scrolls; offsets shift with every edit above the rule.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ruleId, runKey]);
 }

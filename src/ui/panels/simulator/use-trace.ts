@@ -22,6 +22,6 @@ export function useSimResult(): SimResult | undefined {
  */
 export function useTrace(): Trace | undefined {
   const result = useSimResult();
-  useRuleHighlight(result?.rule);
+  useRuleHighlight(result?.rule, useStudio(selectSimRequest));
   return useMemo(() => (result ? traceOf(result) : undefined), [result]);
 }

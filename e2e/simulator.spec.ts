@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures/studio';
+
+const abHeader = readFileSync('src/examples/ab-header.yaml', 'utf8');
+
+const v1 = 'subset:default/reviews/v1';
+const v2 = 'subset:default/reviews/v2';
+
+test.describe('request simulator', () => {
+  test('jason goes to v2, anyone else to v1, and the trace follows edits', async ({ studio }) => {
+    const { page } = studio;
+    await studio.open('?example=ab-header');
+    await page.getByTestId('simulator-open').click();
+    await page.getByTestId('sim-host').fill('reviews');
+    await page.getByTestId('sim-headers').fill('end-user: jason');
+    await page.getByTestId('sim-run').click();
+
+    const result = page.getByTestId('sim-result');
+    await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[0]');
+    await expect(studio.node(v2)).toHaveAttribute('data-traced', 'true');
+    await expect(studio.node('deployment:default/reviews-v2')).toHaveAttribute('data-traced', 'true');
+    await expect(studio.node(v1)).not.toHaveAttribute('data-traced', 'true');
+    await expect(result).toContainText('100%');
+    await expect(result).toContainText('subset v2');
+    await expect(page.locator('.monaco-editor .sim-rule-line').first()).toBeAttached();
+    await studio.shot('simulator-jason');
+
+    // Another user: Enter in the path field runs again.
+    await page.getByTestId('sim-headers').fill('end-user: bob');
+    await page.getByTestId('sim-path').press('Enter');
+    await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[1]');
+    await expect(studio.node(v1)).toHaveAttribute('data-traced', 'true');
+    await expect(studio.node(v2)).not.toHaveAttribute('data-traced', 'true');
+    await studio.shot('simulator-bob');
+
+    // The trace stays live: renaming the header in the YAML re-runs it.
+    await page.getByTestId('sim-headers').fill('end-user: jason');
+    await page.getByTestId('sim-run').click();
+    await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[0]');
+    await studio.typeOver('exact: jason', 'exact: jasper');
+    await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[1]');
+
+    await page.getByTestId('sim-clear').click();
+    await expect(result).toBeHidden();
+    await expect(studio.node(v1)).not.toHaveAttribute('data-traced', 'true');
+  });
+
+  test('a request no rule matches says why', async ({ studio }) => {
+    const { page } = studio;
+    await studio.open('?example=ab-header');
+    // Without the catch-all rule, only jason and bob match.
+    const noCatchAll = abHeader.replace(
+      '  - name: default\n    route:',
+      '  - name: default\n    match:\n    - headers:\n        end-user:\n          exact: bob\n    route:',
+    );
+    expect(noCatchAll).not.toBe(abHeader);
+    await studio.importText(noCatchAll);
+    await page.getByTestId('simulator-open').click();
+    await page.getByTestId('sim-host').fill('reviews');
+    await page.getByTestId('sim-headers').fill('end-user: alice');
+    await page.getByTestId('sim-run').click();
+    const result = page.getByTestId('sim-result');
+    await expect(result).toHaveAttribute('data-rule', '');
+    await expect(result).toHaveAttribute('data-outcome', 'no-match');
+    await expect(page.getByTestId('sim-why')).toContainText('end-user');
+    await expect(studio.node(v1)).not.toHaveAttribute('data-traced', 'true');
+    await studio.shot('simulator-no-match');
+  });
+
+  test('presets are saved per document set and survive a reload', async ({ studio }) => {
+    const { page } = studio;
+    await studio.open('?example=ab-header');
+    await page.getByTestId('simulator-open').click();
+    await page.locator('.sim-presets summary').click();
+    await page.getByTestId('sim-host').fill('reviews');
+    await page.getByTestId('sim-headers').fill('end-user: jason');
+    await page.getByTestId('sim-preset-name').fill('jason on reviews');
+    await page.getByTestId('sim-preset-save').click();
+    await expect(page.getByTestId('sim-preset')).toHaveText(/jason on reviews/);
+
+    await studio.open('', { keepStorage: true });
+    await page.getByTestId('simulator-open').click();
+    const preset = page.getByTestId('sim-preset');
+    await expect(preset).toHaveCount(1);
+    await preset.getByTestId('sim-preset-load').click();
+    await expect(page.getByTestId('sim-result')).toHaveAttribute('data-rule', 'default/reviews#http[0]');
+    await expect(page.getByTestId('sim-headers')).toHaveValue('end-user: jason');
+    await studio.shot('simulator-presets');
+    await page.getByTestId('sim-preset-delete').click();
+    await expect(preset).toHaveCount(0);
+  });
+});
