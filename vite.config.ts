@@ -1,6 +1,24 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// Vitest 5's reporter calls Map.groupBy, which Node 20 lacks: without this a failing test crashes the reporter
+// and hides the failure.
+if (!('groupBy' in Map)) {
+  Object.defineProperty(Map, 'groupBy', {
+    value: <K, V>(items: Iterable<V>, key: (v: V, i: number) => K) => {
+      const out = new Map<K, V[]>();
+      let i = 0;
+      for (const v of items) {
+        const k = key(v, i++);
+        const list = out.get(k);
+        if (list) list.push(v);
+        else out.set(k, [v]);
+      }
+      return out;
+    },
+  });
+}
+
 // Strict CSP for the built app only: the dev server injects inline scripts for hot reload.
 const CSP = [
   "default-src 'self'",

@@ -17,8 +17,14 @@ export function nodeIdOf(r: ResourceBase): string | undefined {
       return nodeId.serviceentry(r.namespace, r.name);
     case 'DestinationRule':
       return nodeId.destinationrule(r.namespace, r.name);
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicaSet':
+    case 'Pod':
+      return nodeId.deployment(r.namespace, r.name);
     default:
-      return 'podLabels' in r ? nodeId.deployment(r.namespace, r.name) : undefined;
+      return undefined;
   }
 }
 

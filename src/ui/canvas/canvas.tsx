@@ -9,7 +9,7 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StudioState } from '../../state/store';
 import { useDerived, useStudio, useStudioStore } from '../store-context';
 import { StudioNodeComponent } from './nodes/studio-node';
@@ -77,11 +77,31 @@ export function Canvas({ trace }: CanvasProps) {
   );
 
   const actions = useCanvasActions();
+  const { removeSelected } = actions;
+  // Delete/Backspace anywhere but in text fields and Monaco deletes the selected node or edge.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target instanceof Element ? e.target : null;
+      if (e.key !== 'Delete' && e.key !== 'Backspace') return;
+      if (t?.closest('input, textarea, select, [contenteditable="true"], .monaco-host, dialog')) return;
+      e.preventDefault();
+      removeSelected();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [removeSelected]);
   const [menu, setMenu] = useState<MenuState | undefined>();
   const rf = useReactFlow();
+  // Fit once the nodes of a new text have their positions (the layout lands a render after the text).
+  const pendingFit = useRef(0);
   useEffect(() => {
-    if (fitRequest > 0) requestAnimationFrame(() => void rf.fitView({ padding: 0.1, duration: 0 }));
-  }, [fitRequest, rf]);
+    pendingFit.current = fitRequest;
+  }, [fitRequest]);
+  useEffect(() => {
+    if (pendingFit.current === 0 || nodes.length === 0) return;
+    pendingFit.current = 0;
+    requestAnimationFrame(() => requestAnimationFrame(() => void rf.fitView({ padding: 0.1, duration: 0 })));
+  }, [nodes, rf]);
 
   return (
     <div
@@ -92,16 +112,6 @@ export function Canvas({ trace }: CanvasProps) {
       data-busy="false"
       onDragOver={actions.onDragOver}
       onDrop={actions.onDrop}
-      onKeyDown={(e) => {
-        const t = e.target instanceof Element ? e.target : null;
-        if (
-          (e.key === 'Delete' || e.key === 'Backspace') &&
-          !t?.closest('input, textarea, select, .monaco-host')
-        ) {
-          e.preventDefault();
-          actions.removeSelected();
-        }
-      }}
     >
       <Palette onAdd={(k) => actions.add(k)} />
       <ReactFlow<StudioNode>

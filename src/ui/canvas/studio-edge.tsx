@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import type { StudioEdge } from './to-flow';
 import { DiagBadge } from './nodes/badges';
+import { useStudioStore } from '../store-context';
 
 function formatPercent(p: number): string {
   return Number.isInteger(p) ? `${p}%` : `${p.toFixed(1)}%`;
@@ -9,6 +10,7 @@ function formatPercent(p: number): string {
 
 /** Route edges carry their weight label and get thicker with traffic; mirror edges are dashed. */
 function StudioEdgeView(props: EdgeProps<StudioEdge>) {
+  const store = useStudioStore();
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, midX, midY] = getBezierPath({
     sourceX,
@@ -53,6 +55,11 @@ function StudioEdgeView(props: EdgeProps<StudioEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-edge-id={g.id}
             data-traced={traced ? 'true' : undefined}
+            onClick={(e) => {
+              // The label sits over the pane; a click on it must not also count as a pane click.
+              e.stopPropagation();
+              store.getState().select({ edgeId: g.id });
+            }}
           >
             {g.kind === 'route' && (
               <span data-testid="route-weight" data-edge-id={g.id}>

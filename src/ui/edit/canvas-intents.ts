@@ -3,6 +3,7 @@ import type { EditIntent } from '../../core/edit/intents';
 import type { GraphNode } from '../../core/graph/types';
 import type { Derived } from '../../core/derive';
 import type { DestinationRule, RouteProtocol } from '../../core/model/types';
+import { resolveHost } from '../../core/model/hosts';
 
 // Pure mapping from canvas gestures (drop from the palette, connect two handles) to edit intents.
 
@@ -50,12 +51,15 @@ export function dropIntent(
   near: GraphNode | undefined,
 ): EditIntent | undefined {
   const { app, ns } = contextApp(d, near);
+  // Write a namespace only when the resources around it name one, as the person's own manifests do.
+  const explicit = d.model.resources.some((r) => r.namespace === ns && r.namespaceExplicit);
+  const namespace = explicit || ns !== 'default' ? ns : undefined;
   switch (kind) {
     case 'service':
       return {
         type: 'addResource',
         kind: 'Service',
-        namespace: ns,
+        namespace,
         name: uniqueName(d.model, 'Service', ns, app),
         app,
       };
@@ -64,7 +68,7 @@ export function dropIntent(
       return {
         type: 'addResource',
         kind: 'Deployment',
-        namespace: ns,
+        namespace,
         name: uniqueName(d.model, 'Deployment', ns, `${app}-${version}`),
         app,
         version,
@@ -75,7 +79,7 @@ export function dropIntent(
       return {
         type: 'addResource',
         kind: 'DestinationRule',
-        namespace: ns,
+        namespace,
         name: uniqueName(d.model, 'DestinationRule', ns, host.split('.')[0] ?? host),
         host,
       };
@@ -85,7 +89,7 @@ export function dropIntent(
       return {
         type: 'addResource',
         kind: 'VirtualService',
-        namespace: ns,
+        namespace,
         name: uniqueName(d.model, 'VirtualService', ns, host.split('.')[0] ?? host),
         host,
       };
@@ -94,7 +98,7 @@ export function dropIntent(
       return {
         type: 'addResource',
         kind: 'Gateway',
-        namespace: ns,
+        namespace,
         name: uniqueName(d.model, 'Gateway', ns, `${app}-gateway`),
         hosts: ['*'],
       };
@@ -171,6 +175,20 @@ export function connectIntent(
     const h = parseHandle(handle);
     if (h === undefined || h === 'new' || a.rows.length === 0)
       return { type: 'addRoute', vsRef: a.ref, protocol: 'http', target };
+    // A route that only sends to the bare Service of this host gets narrowed to the subset, not split.
+    const vs = d.model.virtualServices.find((v) => v.ref === a.ref);
+    const route = vs?.routes.find((r) => r.protocol === h.protocol && r.index === h.index);
+    const only = route?.destinations.length === 1 ? route.destinations[0] : undefined;
+    if (
+      vs &&
+      only &&
+      only.subset === undefined &&
+      target.subset &&
+      only.fqdn === resolveHost(target.host, vs.namespace)
+    ) {
+      const path = [...vs.basePath, 'spec', h.protocol, h.index, 'route', 0, 'destination', 'subset'];
+      return { type: 'setValue', docIndex: vs.docIndex, path, value: target.subset };
+    }
     return { type: 'connectRoute', vsRef: a.ref, protocol: h.protocol, routeIndex: h.index, target };
   }
   if ((a.kind === 'destinationrule' || a.kind === 'subset') && b.kind === 'deployment' && b.ref) {

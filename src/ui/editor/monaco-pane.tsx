@@ -72,7 +72,7 @@ export default function MonacoPane() {
     });
     let cursorDriven = false;
     const cursor = editor.onDidChangeCursorPosition((e) => {
-      if (e.source === 'api' || !editor.hasTextFocus()) return;
+      if (e.source === 'api') return;
       const d = derivedFor(store.getState().text);
       const offset = model.getOffsetAt(e.position);
       const hit = elementAtOffset(d.parsed, d.model, d.graph, offset);

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures/studio';
+
+const reviews = readFileSync('e2e/fixtures/reviews-no-vs.yaml', 'utf8');
+
+/** Drags from one React Flow handle to another with the mouse, as a person does. */
+async function dragHandle(page: Page, from: Locator, to: Locator) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('handle not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 40, a.y + 10, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
+
+test('design a 90/10 canary on the canvas, undo it, keep comments', async ({ studio, page }) => {
+  await studio.open();
+  await studio.importText(reviews);
+  await expect(studio.canvas()).toHaveAttribute('data-node-count', '6');
+
+  // Drag a VirtualService from the palette onto an empty part of the canvas.
+  const canvasBox = await studio.canvas().boundingBox();
+  if (!canvasBox) throw new Error('no canvas');
+  await page.getByTestId('palette-virtualservice').dragTo(studio.canvas(), {
+    targetPosition: { x: 120, y: canvasBox.height - 320 },
+  });
+  const vs = studio.node('virtualservice:default/reviews');
+  await expect(vs).toBeVisible();
+
+  // A new VirtualService sends its host to the Service; connecting its route to subset v1 narrows it to v1,
+  // connecting it to subset v2 then splits the route 50/50.
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('100%');
+  const v1In = studio.node('subset:default/reviews/v1').locator('.react-flow__handle[data-handleid="in"]');
+  const v2In = studio.node('subset:default/reviews/v2').locator('.react-flow__handle[data-handleid="in"]');
+  const route0 = vs.locator('.react-flow__handle[data-handleid="http-0"]');
+  await dragHandle(page, route0, v1In);
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('100%');
+  await studio.selectText('subset: v1');
+  await dragHandle(page, route0, v2In);
+  await expect(studio.weight('route:default/reviews/http/0/1')).toHaveText('50%');
+
+  // 90/10 in the inspector.
+  await vs.click();
+  const input = page.locator('[data-testid="weight-input"][data-edge-id="route:default/reviews/http/0/0"]');
+  await input.fill('90');
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('90%');
+  await expect(studio.weight('route:default/reviews/http/0/1')).toHaveText('10%');
+  await studio.shot('design-canary');
+  await studio.selectText('weight: 90');
+  await studio.selectText('weight: 10');
+  await studio.selectText('# keep this comment');
+
+  // Ctrl+Z on the canvas brings the previous text back (50/50), then redo with the button.
+  await studio
+    .canvas()
+    .locator('.react-flow__pane')
+    .click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+Z');
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('50%');
+  await page.getByTestId('redo').click();
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('90%');
+  await studio.selectText('# keep this comment');
+});
+
+test('clicking a node reveals its YAML; the cursor in YAML selects the node', async ({ studio, page }) => {
+  await studio.open();
+  await studio.node('deployment:default/reviews-v2').click();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('name: reviews-v2');
+  await expect(page.locator('.monaco-editor .selected-text').first()).toBeVisible();
+  await studio.selectText('name: reviews-v3');
+  await page.keyboard.press('ArrowLeft');
+  await expect(studio.node('deployment:default/reviews-v3')).toHaveClass(/selected/);
+});
+
+test('delete a route edge with the Delete key; weights rebalance', async ({ studio, page }) => {
+  await studio.open();
+  await page.locator('[data-testid="route-weight"][data-edge-id="route:default/reviews/http/0/1"]').click();
+  await page.keyboard.press('Delete');
+  await expect(studio.weight('route:default/reviews/http/0/1')).toHaveCount(0);
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('100%');
+  await page.getByTestId('undo').click();
+  await expect(studio.weight('route:default/reviews/http/0/1')).toHaveText('10%');
+});
