@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/studio';
 
 const abHeader = readFileSync('src/examples/ab-header.yaml', 'utf8');
+const bookinfo = (p: string) => readFileSync(`test/fixtures/corpus/istio/samples/bookinfo/${p}`, 'utf8');
+const jasonV2V3 = [
+  bookinfo('platform/kube/bookinfo.yaml'),
+  bookinfo('networking/destination-rule-all.yaml'),
+  bookinfo('networking/virtual-service-reviews-jason-v2-v3.yaml'),
+].join('\n---\n');
 
 const v1 = 'subset:default/reviews/v1';
 const v2 = 'subset:default/reviews/v2';
@@ -43,6 +49,27 @@ test.describe('request simulator', () => {
     await page.getByTestId('sim-clear').click();
     await expect(result).toBeHidden();
     await expect(studio.node(v1)).not.toHaveAttribute('data-traced', 'true');
+  });
+
+  test('bookinfo reviews-jason-v2-v3: jason sees v2, anyone else v3', async ({ studio }) => {
+    const { page } = studio;
+    await studio.open();
+    await studio.importText(jasonV2V3);
+    await page.getByTestId('simulator-open').click();
+    await page.getByTestId('sim-host').fill('reviews');
+    await page.getByTestId('sim-headers').fill('end-user: jason');
+    await page.getByTestId('sim-run').click();
+    const result = page.getByTestId('sim-result');
+    await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[0]');
+    await expect(studio.node(v2)).toHaveAttribute('data-traced', 'true');
+    await expect(studio.node('deployment:default/reviews-v2')).toHaveAttribute('data-traced', 'true');
+    await expect(studio.node('subset:default/reviews/v3')).not.toHaveAttribute('data-traced', 'true');
+    await studio.shot('simulator-bookinfo-jason');
+    await page.getByTestId('sim-headers').fill('end-user: someone');
+    await page.getByTestId('sim-run').click();
+    await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[1]');
+    await expect(studio.node('subset:default/reviews/v3')).toHaveAttribute('data-traced', 'true');
+    await expect(studio.node(v2)).not.toHaveAttribute('data-traced', 'true');
   });
 
   test('a request no rule matches says why', async ({ studio }) => {
