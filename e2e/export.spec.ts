@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures/studio';
@@ -108,6 +108,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 test('the PNG is a real image of the whole graph, and the SVG carries the names as text', async ({
   studio,
 }) => {
+  test.slow(); // html-to-image copies every computed style of every element: seconds on a busy machine
   await studio.open();
   await expect(studio.node('virtualservice:default/reviews')).toBeVisible();
   await openExport(studio.page);
@@ -119,12 +120,16 @@ test('the PNG is a real image of the whole graph, and the SVG carries the names 
   expect(size.width).toBeGreaterThan(200);
   expect(size.height).toBeGreaterThan(200);
   expect(png.bytes.length).toBeGreaterThan(10_000);
+  mkdirSync('test-results/screenshots', { recursive: true });
+  writeFileSync('test-results/screenshots/export-mesh.png', png.bytes);
   const svg = await downloadOf(studio.page, 'export-svg');
   expect(svg.name).toBe('mesh.svg');
   const svgText = svg.bytes.toString('utf8');
   expect(svgText.startsWith('<svg')).toBe(true);
   expect(svgText).toContain('reviews');
   expect(svgText).toContain('90%');
+  // Edges are drawn: their paths carry a stroke (html-to-image alone would leave SVG paint to class rules).
+  expect(svgText).toMatch(/class="react-flow__edge-path[^>]*style="[^"]*stroke: rgb/);
 });
 
 test('errors are listed and the download asks first', async ({ studio }) => {

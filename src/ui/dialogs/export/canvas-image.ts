@@ -2,6 +2,7 @@ import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
 import type { StudioNode } from '../../canvas/to-flow';
 import { imageSize } from './image-size';
+import { inlineSvgStyles } from './inline-svg-styles';
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
@@ -18,6 +19,7 @@ export async function canvasImage(rf: ReactFlowInstance<StudioNode>, format: 'pn
   await rf.fitView({ padding: 0.1, duration: 0 });
   await nextFrame();
   await nextFrame();
+  const restore = inlineSvgStyles(viewport);
   try {
     const bounds = rf.getNodesBounds(nodes);
     const { width, height } = imageSize(bounds);
@@ -36,6 +38,7 @@ export async function canvasImage(rf: ReactFlowInstance<StudioNode>, format: 'pn
     };
     return format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
   } finally {
+    restore();
     await rf.setViewport(saved, { duration: 0 });
   }
 }
