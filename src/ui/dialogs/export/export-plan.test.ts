@@ -67,7 +67,7 @@ describe('exportText and file names', () => {
     expect(counts).toContainEqual({ field: 'status', count: 1 });
     expect(counts).toContainEqual({ field: 'uid', count: 2 });
     expect(counts).toContainEqual({ field: 'last-applied-configuration', count: 1 });
-    expect(cleanSummary(counts)).toMatch(/^removes status \(1\), .*uid \(2\)/);
+    expect(cleanSummary(counts)).toMatch(/^removes \d+ server-written fields: status \(1\), .*uid \(2\)/);
     expect(cleanCounts(derive(canary).model.resources.map((r) => r.raw))).toEqual([]);
     expect(cleanSummary([])).toBe('nothing server-written to remove');
   });

@@ -94,5 +94,6 @@ export function cleanCounts(raws: readonly Rec[]): CleanCount[] {
 /** "removes status (2), uid (2)…", or says there is nothing to remove. */
 export function cleanSummary(counts: readonly CleanCount[]): string {
   if (counts.length === 0) return 'nothing server-written to remove';
-  return `removes ${counts.map((c) => `${c.field} (${c.count})`).join(', ')}`;
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  return `removes ${total} server-written fields: ${counts.map((c) => `${c.field} (${c.count})`).join(', ')}`;
 }
