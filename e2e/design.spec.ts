@@ -17,6 +17,7 @@ async function dragHandle(page: Page, from: Locator, to: Locator) {
 }
 
 test('design a 90/10 canary on the canvas, undo it, keep comments', async ({ studio, page }) => {
+  test.setTimeout(150_000);
   await studio.open();
   await studio.importText(reviews);
   await expect(studio.canvas()).toHaveAttribute('data-node-count', '6');
@@ -25,7 +26,7 @@ test('design a 90/10 canary on the canvas, undo it, keep comments', async ({ stu
   const canvasBox = await studio.canvas().boundingBox();
   if (!canvasBox) throw new Error('no canvas');
   await page.getByTestId('palette-virtualservice').dragTo(studio.canvas(), {
-    targetPosition: { x: 120, y: canvasBox.height - 320 },
+    targetPosition: { x: 40, y: canvasBox.height - 250 },
   });
   const vs = studio.node('virtualservice:default/reviews');
   await expect(vs).toBeVisible();
@@ -54,10 +55,7 @@ test('design a 90/10 canary on the canvas, undo it, keep comments', async ({ stu
   await studio.selectText('# keep this comment');
 
   // Ctrl+Z on the canvas brings the previous text back (50/50), then redo with the button.
-  await studio
-    .canvas()
-    .locator('.react-flow__pane')
-    .click({ position: { x: 20, y: 20 } });
+  await page.locator('.toolbar .brand').click();
   await page.keyboard.press('Control+Z');
   await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('50%');
   await page.getByTestId('redo').click();

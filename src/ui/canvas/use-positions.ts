@@ -15,9 +15,11 @@ export function usePositions(graph: Graph): Map<string, Point> {
   const store = useStudioStore();
   const placed = useMemo(() => placeIncrementally(graph, new Map(Object.entries(stored))), [graph, stored]);
   useEffect(() => {
-    const fresh = graph.nodes.filter((n) => !n.parentId && !(n.id in stored));
+    // Read the store now, not the render's copy: a drop may have placed a node since this render.
+    const current = store.getState().positions;
+    const fresh = graph.nodes.filter((n) => !n.parentId && !(n.id in current));
     if (fresh.length === 0) return;
-    const next = { ...stored };
+    const next = { ...current };
     for (const n of fresh) {
       const p = placed.get(n.id);
       if (p) next[n.id] = p;

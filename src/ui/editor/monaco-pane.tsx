@@ -72,7 +72,8 @@ export default function MonacoPane() {
     });
     let cursorDriven = false;
     const cursor = editor.onDidChangeCursorPosition((e) => {
-      if (e.source === 'api') return;
+      // Only the person's own cursor moves select: not edits (canvas, forms, undo) moving it along.
+      if (e.source !== 'keyboard' && e.source !== 'mouse') return;
       const d = derivedFor(store.getState().text);
       const offset = model.getOffsetAt(e.position);
       const hit = elementAtOffset(d.parsed, d.model, d.graph, offset);
