@@ -32,7 +32,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-*', 'react/*'], message: 'core/ is framework-free' },
-            { group: ['@xyflow/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'zustand', 'zustand/*'], message: 'core/ is framework-free' },
+            {
+              group: ['@xyflow/*', 'monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'zustand', 'zustand/*'],
+              message: 'core/ is framework-free',
+            },
             { group: ['**/ui/**', '**/state/**'], message: 'core/ must not depend on ui/ or state/' },
           ],
         },

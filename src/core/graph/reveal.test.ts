@@ -16,7 +16,9 @@ describe('elementAtOffset', () => {
   });
   it('maps a cursor in a subset to the subset node', () => {
     const sub = text.indexOf('- name: v2', text.indexOf('kind: DestinationRule'));
-    expect(elementAtOffset(d.parsed, d.model, d.graph, sub + 3)).toEqual({ nodeId: 'subset:default/reviews/v2' });
+    expect(elementAtOffset(d.parsed, d.model, d.graph, sub + 3)).toEqual({
+      nodeId: 'subset:default/reviews/v2',
+    });
   });
   it('gives nothing in a comment between documents', () => {
     expect(elementAtOffset(d.parsed, d.model, d.graph, 3)).toEqual({});

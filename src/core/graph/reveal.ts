@@ -45,7 +45,11 @@ export function elementAtOffset(
   const rest = path.slice(r.basePath.length);
   const id = nodeIdOf(r);
   if (!id || !graph.nodes.some((n) => n.id === id)) return {};
-  if (r.kind === 'VirtualService' && rest[0] === 'spec' && (rest[1] === 'http' || rest[1] === 'tcp' || rest[1] === 'tls')) {
+  if (
+    r.kind === 'VirtualService' &&
+    rest[0] === 'spec' &&
+    (rest[1] === 'http' || rest[1] === 'tcp' || rest[1] === 'tls')
+  ) {
     const ri = rest[2];
     const di = rest[4];
     if (typeof ri === 'number' && rest[3] === 'route' && typeof di === 'number') {
@@ -53,8 +57,19 @@ export function elementAtOffset(
       if (graph.edges.some((x) => x.id === e)) return { edgeId: e };
     }
   }
-  if (r.kind === 'DestinationRule' && rest[0] === 'spec' && rest[1] === 'subsets' && typeof rest[2] === 'number') {
-    const subset = graph.nodes.find((n) => n.kind === 'subset' && n.origin?.docIndex === doc.index && n.origin.path[n.origin.path.length - 1] === rest[2] && n.parentId === id);
+  if (
+    r.kind === 'DestinationRule' &&
+    rest[0] === 'spec' &&
+    rest[1] === 'subsets' &&
+    typeof rest[2] === 'number'
+  ) {
+    const subset = graph.nodes.find(
+      (n) =>
+        n.kind === 'subset' &&
+        n.origin?.docIndex === doc.index &&
+        n.origin.path[n.origin.path.length - 1] === rest[2] &&
+        n.parentId === id,
+    );
     if (subset) return { nodeId: subset.id };
   }
   return { nodeId: id };
