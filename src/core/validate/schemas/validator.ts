@@ -1,7 +1,14 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { arr, isRec, rec, str, type Rec } from '../../model/read';
 import { formatPath, type YamlPath } from '../../yaml/locate';
-import { celCheck } from './cel';
+import type { StandaloneValidate } from './ajv-options';
+import { celErrors } from './cel-walk';
+import deployment from './generated/deployment.js';
+import destinationrule from './generated/destinationrule.js';
+import gateway from './generated/gateway.js';
+import service from './generated/service.js';
+import serviceentry from './generated/serviceentry.js';
+import virtualservice from './generated/virtualservice.js';
 import type { SchemaEntry } from './index';
 
 /** One schema violation, relative to the resource object. `onKey` points the marker at the key (unknown fields). */
@@ -11,65 +18,15 @@ export interface SchemaIssue {
   message: string;
 }
 
-const celCache = new Map<string, ReturnType<typeof celCheck>>();
-
-function celValidate(schema: unknown, data: unknown): boolean {
-  const errors: Partial<ErrorObject>[] = [];
-  for (const r of arr(schema)) {
-    const rule = str(rec(r).rule);
-    if (!rule) continue;
-    if (!celCache.has(rule)) celCache.set(rule, celCheck(rule));
-    const check = celCache.get(rule);
-    if (check && !check(data)) {
-      errors.push({
-        keyword: 'x-kubernetes-validations',
-        message: str(rec(r).message) ?? rule,
-        params: { rule },
-      });
-    }
-  }
-  celValidate.errors = errors;
-  return errors.length === 0;
-}
-celValidate.errors = [] as Partial<ErrorObject>[];
-
-let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
-
-// Compiling the Istio schemas costs tens of milliseconds, so it happens on first use, once.
-function validatorFor(entry: SchemaEntry): ValidateFunction {
-  const hit = compiled.get(entry.uri);
-  if (hit) return hit;
-  if (!ajv) {
-    ajv = new Ajv({
-      strict: false,
-      allErrors: true,
-      verbose: true,
-      inlineRefs: false,
-      code: { optimize: false },
-    });
-    // Kubernetes formats are hints about number width and encoding, not something an editor should reject on.
-    for (const f of ['int32', 'int64', 'uint32', 'uint64', 'double', 'float', 'byte', 'date-time'])
-      ajv.addFormat(f, true);
-    for (const k of [
-      'x-kubernetes-int-or-string',
-      'x-kubernetes-preserve-unknown-fields',
-      'x-kubernetes-list-type',
-      'x-kubernetes-list-map-keys',
-    ]) {
-      ajv.addKeyword({ keyword: k });
-    }
-    ajv.addKeyword({
-      keyword: 'x-kubernetes-validations',
-      schemaType: 'array',
-      errors: true,
-      validate: celValidate,
-    });
-  }
-  const fn = ajv.compile(entry.schema);
-  compiled.set(entry.uri, fn);
-  return fn;
-}
+// Precompiled by scripts/extract-schemas.ts: the app's CSP forbids the `new Function` ajv compiles with.
+const VALIDATORS: Readonly<Record<string, StandaloneValidate>> = {
+  Deployment: deployment,
+  DestinationRule: destinationrule,
+  Gateway: gateway,
+  Service: service,
+  ServiceEntry: serviceentry,
+  VirtualService: virtualservice,
+};
 
 /** Turns `/spec/http/0` into a YAML path, reading the data to tell list indexes from map keys. */
 function toPath(instancePath: string, data: unknown): (string | number)[] {
@@ -205,11 +162,12 @@ const BRANCH = /\/(oneOf|anyOf|not)\//;
 
 /** Validates one resource object against its schema. */
 export function schemaIssues(entry: SchemaEntry, data: Rec): SchemaIssue[] {
-  const validate = validatorFor(entry);
-  if (validate(data)) return [];
+  const validate = VALIDATORS[entry.kind];
+  const errors = validate && !validate(data) ? (validate.errors ?? []) : [];
+  const all = [...errors, ...celErrors(entry.schema, data)];
   const seen = new Set<string>();
   const out: SchemaIssue[] = [];
-  for (const e of validate.errors ?? []) {
+  for (const e of all) {
     if (BRANCH.test(e.schemaPath)) continue;
     const issue = issueOf(e, data);
     if (!issue) continue;
