@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
@@ -213,7 +213,9 @@ for (const file of readdirSync(OUT).filter((f) => f.endsWith('.json'))) {
   const hash = createHash('sha256').update(json).digest('hex');
   const code = `${GENERATED_HEADER(file, hash)}\n${await inlineRuntime(source)}`;
   const base = join(GEN, file.replace(/\.json$/, ''));
-  writeFileSync(`${base}.js`, await format(code, { parser: 'babel', printWidth: 110 }));
-  writeFileSync(`${base}.d.ts`, await format(DTS, { parser: 'typescript', printWidth: 110 }));
+  const js = `${base}.js`;
+  const dts = `${base}.d.ts`;
+  writeFileSync(js, await format(code, { ...(await resolveConfig(js)), filepath: js }));
+  writeFileSync(dts, await format(DTS, { ...(await resolveConfig(dts)), filepath: dts }));
   console.log(`${base}.js: ${code.length} bytes`);
 }

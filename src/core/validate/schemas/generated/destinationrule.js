@@ -16,385 +16,385 @@ const runtime_ucs2length = function ucs2length(str) {
   }
   return length;
 };
-("use strict");
+('use strict');
 export const validate = validate21;
 export default validate21;
 const schema6 = {
   properties: {
-    apiVersion: { type: "string", description: "API group and version, e.g. networking.istio.io/v1." },
-    kind: { type: "string" },
+    apiVersion: { type: 'string', description: 'API group and version, e.g. networking.istio.io/v1.' },
+    kind: { type: 'string' },
     metadata: {
-      type: "object",
-      description: "Standard Kubernetes object metadata.",
+      type: 'object',
+      description: 'Standard Kubernetes object metadata.',
       additionalProperties: true,
       properties: {
-        name: { type: "string" },
-        namespace: { type: "string" },
-        labels: { type: "object", additionalProperties: { type: "string" } },
-        annotations: { type: "object", additionalProperties: { type: "string" } },
+        name: { type: 'string' },
+        namespace: { type: 'string' },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
     spec: {
       description:
-        "Configuration affecting load balancing, outlier detection, etc. See more details at: https://istio.io/docs/reference/config/networking/destination-rule.html",
+        'Configuration affecting load balancing, outlier detection, etc. See more details at: https://istio.io/docs/reference/config/networking/destination-rule.html',
       properties: {
         exportTo: {
-          description: "A list of namespaces to which this destination rule is exported.",
-          items: { type: "string" },
-          type: "array",
+          description: 'A list of namespaces to which this destination rule is exported.',
+          items: { type: 'string' },
+          type: 'array',
         },
-        host: { description: "The name of a service from the service registry.", type: "string" },
+        host: { description: 'The name of a service from the service registry.', type: 'string' },
         subsets: {
-          description: "One or more named sets that represent individual versions of a service.",
+          description: 'One or more named sets that represent individual versions of a service.',
           items: {
             properties: {
               labels: {
-                additionalProperties: { type: "string" },
-                description: "Labels apply a filter over the endpoints of a service in the service registry.",
-                type: "object",
+                additionalProperties: { type: 'string' },
+                description: 'Labels apply a filter over the endpoints of a service in the service registry.',
+                type: 'object',
               },
-              name: { description: "Name of the subset.", type: "string" },
+              name: { description: 'Name of the subset.', type: 'string' },
               trafficPolicy: {
-                description: "Traffic policies that apply to this subset.",
-                $ref: "#/definitions/trafficPolicy",
+                description: 'Traffic policies that apply to this subset.',
+                $ref: '#/definitions/trafficPolicy',
               },
             },
-            required: ["name"],
-            type: "object",
+            required: ['name'],
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
         trafficPolicy: {
           description:
-            "Traffic policies to apply (load balancing policy, connection pool sizes, outlier detection).",
-          $ref: "#/definitions/trafficPolicy",
+            'Traffic policies to apply (load balancing policy, connection pool sizes, outlier detection).',
+          $ref: '#/definitions/trafficPolicy',
         },
         workloadSelector: {
           description:
-            "Criteria used to select the specific set of pods/VMs on which this `DestinationRule` configuration should be applied.",
+            'Criteria used to select the specific set of pods/VMs on which this `DestinationRule` configuration should be applied.',
           properties: {
             matchLabels: {
               additionalProperties: {
                 maxLength: 63,
-                type: "string",
-                "x-kubernetes-validations": [
-                  { message: "wildcard not allowed in label value match", rule: '!self.contains("*")' },
+                type: 'string',
+                'x-kubernetes-validations': [
+                  { message: 'wildcard not allowed in label value match', rule: '!self.contains("*")' },
                 ],
               },
               description:
-                "One or more labels that indicate a specific set of pods/VMs on which a policy should be applied.",
+                'One or more labels that indicate a specific set of pods/VMs on which a policy should be applied.',
               maxProperties: 4096,
-              type: "object",
-              "x-kubernetes-validations": [
+              type: 'object',
+              'x-kubernetes-validations': [
                 {
-                  message: "wildcard not allowed in label key match",
+                  message: 'wildcard not allowed in label key match',
                   rule: 'self.all(key, !key.contains("*"))',
                 },
-                { message: "key must not be empty", rule: "self.all(key, key.size() != 0)" },
+                { message: 'key must not be empty', rule: 'self.all(key, key.size() != 0)' },
               ],
             },
           },
-          type: "object",
+          type: 'object',
           additionalProperties: false,
         },
       },
-      required: ["host"],
-      type: "object",
+      required: ['host'],
+      type: 'object',
       additionalProperties: false,
     },
     status: {
       properties: {
         conditions: {
-          description: "Current service state of the resource.",
+          description: 'Current service state of the resource.',
           items: {
             properties: {
               lastProbeTime: {
-                description: "Last time we probed the condition.",
-                format: "date-time",
-                type: "string",
+                description: 'Last time we probed the condition.',
+                format: 'date-time',
+                type: 'string',
               },
               lastTransitionTime: {
-                description: "Last time the condition transitioned from one status to another.",
-                format: "date-time",
-                type: "string",
+                description: 'Last time the condition transitioned from one status to another.',
+                format: 'date-time',
+                type: 'string',
               },
               message: {
-                description: "Human-readable message indicating details about last transition.",
-                type: "string",
+                description: 'Human-readable message indicating details about last transition.',
+                type: 'string',
               },
               observedGeneration: {
-                anyOf: [{ type: "integer" }, { type: "string" }],
-                description: "Resource Generation to which the Condition refers.",
-                "x-kubernetes-int-or-string": true,
+                anyOf: [{ type: 'integer' }, { type: 'string' }],
+                description: 'Resource Generation to which the Condition refers.',
+                'x-kubernetes-int-or-string': true,
               },
               reason: {
                 description: "Unique, one-word, CamelCase reason for the condition's last transition.",
-                type: "string",
+                type: 'string',
               },
-              status: { description: "Status is the status of the condition.", type: "string" },
-              type: { description: "Type is the type of the condition.", type: "string" },
+              status: { description: 'Status is the status of the condition.', type: 'string' },
+              type: { description: 'Type is the type of the condition.', type: 'string' },
             },
-            type: "object",
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
         observedGeneration: {
-          anyOf: [{ type: "integer" }, { type: "string" }],
-          "x-kubernetes-int-or-string": true,
+          anyOf: [{ type: 'integer' }, { type: 'string' }],
+          'x-kubernetes-int-or-string': true,
         },
         validationMessages: {
           description: "Includes any errors or warnings detected by Istio's analyzers.",
           items: {
             properties: {
               documentationUrl: {
-                description: "A url pointing to the Istio documentation for this specific error type.",
-                type: "string",
+                description: 'A url pointing to the Istio documentation for this specific error type.',
+                type: 'string',
               },
               level: {
                 description:
-                  "Represents how severe a message is.\n\nValid Options: UNKNOWN, ERROR, WARNING, INFO",
-                enum: ["UNKNOWN", "ERROR", "WARNING", "INFO"],
-                type: "string",
+                  'Represents how severe a message is.\n\nValid Options: UNKNOWN, ERROR, WARNING, INFO',
+                enum: ['UNKNOWN', 'ERROR', 'WARNING', 'INFO'],
+                type: 'string',
               },
               type: {
                 properties: {
                   code: {
                     description:
-                      "A 7 character code matching `^IST[0-9]{4}$` intended to uniquely identify the message type.",
-                    type: "string",
+                      'A 7 character code matching `^IST[0-9]{4}$` intended to uniquely identify the message type.',
+                    type: 'string',
                   },
-                  name: { description: "A human-readable name for the message type.", type: "string" },
+                  name: { description: 'A human-readable name for the message type.', type: 'string' },
                 },
-                type: "object",
+                type: 'object',
                 additionalProperties: false,
               },
             },
-            type: "object",
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
       },
-      type: "object",
-      "x-kubernetes-preserve-unknown-fields": true,
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
     },
   },
-  type: "object",
+  type: 'object',
   $comment:
-    "Generated by scripts/extract-schemas.ts from destinationrules.networking.istio.io.yaml (v1). Apache-2.0, Copyright Istio Authors.",
+    'Generated by scripts/extract-schemas.ts from destinationrules.networking.istio.io.yaml (v1). Apache-2.0, Copyright Istio Authors.',
   additionalProperties: false,
   definitions: {
     trafficPolicy: {
       properties: {
-        connectionPool: { $ref: "#/definitions/connectionPool" },
+        connectionPool: { $ref: '#/definitions/connectionPool' },
         loadBalancer: {
-          description: "Settings controlling the load balancer algorithms.",
-          $ref: "#/definitions/loadBalancer",
+          description: 'Settings controlling the load balancer algorithms.',
+          $ref: '#/definitions/loadBalancer',
         },
-        outlierDetection: { $ref: "#/definitions/outlierDetection" },
+        outlierDetection: { $ref: '#/definitions/outlierDetection' },
         portLevelSettings: {
-          description: "Traffic policies specific to individual ports.",
-          items: { $ref: "#/definitions/portLevelSettings" },
+          description: 'Traffic policies specific to individual ports.',
+          items: { $ref: '#/definitions/portLevelSettings' },
           maxItems: 4096,
-          type: "array",
+          type: 'array',
         },
         proxyProtocol: {
-          description: "The upstream PROXY protocol settings.",
+          description: 'The upstream PROXY protocol settings.',
           properties: {
             version: {
-              description: "The PROXY protocol version to use.\n\nValid Options: V1, V2",
-              enum: ["V1", "V2"],
-              type: "string",
+              description: 'The PROXY protocol version to use.\n\nValid Options: V1, V2',
+              enum: ['V1', 'V2'],
+              type: 'string',
             },
           },
-          type: "object",
+          type: 'object',
           additionalProperties: false,
         },
         retryBudget: {
           description:
-            "Specifies a limit on concurrent retries in relation to the number of active requests.",
-          $ref: "#/definitions/retryBudget",
+            'Specifies a limit on concurrent retries in relation to the number of active requests.',
+          $ref: '#/definitions/retryBudget',
         },
         tls: {
-          description: "TLS related settings for connections to the upstream service.",
-          $ref: "#/definitions/tls",
+          description: 'TLS related settings for connections to the upstream service.',
+          $ref: '#/definitions/tls',
         },
         tunnel: {
           description:
-            "Configuration of tunneling TCP over other transport or application layers for the host configured in the DestinationRule.",
-          $ref: "#/definitions/tunnel",
+            'Configuration of tunneling TCP over other transport or application layers for the host configured in the DestinationRule.',
+          $ref: '#/definitions/tunnel',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     connectionPool: {
       properties: {
-        http: { description: "HTTP connection pool settings.", $ref: "#/definitions/http" },
+        http: { description: 'HTTP connection pool settings.', $ref: '#/definitions/http' },
         tcp: {
-          description: "Settings common to both HTTP and TCP upstream connections.",
-          $ref: "#/definitions/tcp",
+          description: 'Settings common to both HTTP and TCP upstream connections.',
+          $ref: '#/definitions/tcp',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     http: {
       properties: {
         h2UpgradePolicy: {
           description:
-            "Specify if http1.1 connection should be upgraded to http2 for the associated destination.\n\nValid Options: DEFAULT, DO_NOT_UPGRADE, UPGRADE",
-          enum: ["DEFAULT", "DO_NOT_UPGRADE", "UPGRADE"],
-          type: "string",
+            'Specify if http1.1 connection should be upgraded to http2 for the associated destination.\n\nValid Options: DEFAULT, DO_NOT_UPGRADE, UPGRADE',
+          enum: ['DEFAULT', 'DO_NOT_UPGRADE', 'UPGRADE'],
+          type: 'string',
         },
         http1MaxPendingRequests: {
           description:
-            "Maximum number of requests that will be queued while waiting for a ready connection pool connection.",
-          format: "int32",
-          type: "integer",
+            'Maximum number of requests that will be queued while waiting for a ready connection pool connection.',
+          format: 'int32',
+          type: 'integer',
         },
         http2KeepAlive: {
-          description: "Configure HTTP/2 PING frames for upstream connections.",
-          $ref: "#/definitions/http2KeepAlive",
+          description: 'Configure HTTP/2 PING frames for upstream connections.',
+          $ref: '#/definitions/http2KeepAlive',
         },
         http2MaxRequests: {
-          description: "Maximum number of active requests to a destination.",
-          format: "int32",
-          type: "integer",
+          description: 'Maximum number of active requests to a destination.',
+          format: 'int32',
+          type: 'integer',
         },
         idleTimeout: {
-          description: "The idle timeout for upstream connection pool connections.",
-          type: "string",
-          "x-kubernetes-validations": [
+          description: 'The idle timeout for upstream connection pool connections.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
         maxConcurrentStreams: {
           description:
-            "The maximum number of concurrent streams allowed for a peer on one HTTP/2 connection.",
-          format: "int32",
-          type: "integer",
+            'The maximum number of concurrent streams allowed for a peer on one HTTP/2 connection.',
+          format: 'int32',
+          type: 'integer',
         },
         maxRequestsPerConnection: {
-          description: "Maximum number of requests per connection to a backend.",
-          format: "int32",
-          type: "integer",
+          description: 'Maximum number of requests per connection to a backend.',
+          format: 'int32',
+          type: 'integer',
         },
         maxRetries: {
           description:
-            "Maximum number of retries that can be outstanding to all hosts in a cluster at a given time.",
-          format: "int32",
-          type: "integer",
+            'Maximum number of retries that can be outstanding to all hosts in a cluster at a given time.',
+          format: 'int32',
+          type: 'integer',
         },
         useClientProtocol: {
           description:
-            "If set to true, client protocol will be preserved while initiating connection to backend.",
-          type: "boolean",
+            'If set to true, client protocol will be preserved while initiating connection to backend.',
+          type: 'boolean',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     http2KeepAlive: {
       properties: {
         interval: {
-          description: "Send HTTP/2 PING frames at this interval.",
-          type: "string",
-          "x-kubernetes-validations": [
+          description: 'Send HTTP/2 PING frames at this interval.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
         timeout: {
           description:
-            "How long to wait for a response to an HTTP/2 PING frame before closing the connection.",
-          type: "string",
-          "x-kubernetes-validations": [
+            'How long to wait for a response to an HTTP/2 PING frame before closing the connection.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     tcp: {
       properties: {
         connectTimeout: {
-          description: "TCP connection timeout.",
-          type: "string",
-          "x-kubernetes-validations": [
+          description: 'TCP connection timeout.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
-        idleTimeout: { description: "The idle timeout for TCP connections.", type: "string" },
+        idleTimeout: { description: 'The idle timeout for TCP connections.', type: 'string' },
         maxConnectionDuration: {
-          description: "The maximum duration of a connection.",
-          type: "string",
-          "x-kubernetes-validations": [
+          description: 'The maximum duration of a connection.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
         maxConnections: {
-          description: "Maximum number of HTTP1 /TCP connections to a destination host.",
-          format: "int32",
-          type: "integer",
+          description: 'Maximum number of HTTP1 /TCP connections to a destination host.',
+          format: 'int32',
+          type: 'integer',
         },
         tcpKeepalive: {
-          description: "If set then set SO_KEEPALIVE on the socket to enable TCP Keepalives.",
-          $ref: "#/definitions/tcpKeepalive",
+          description: 'If set then set SO_KEEPALIVE on the socket to enable TCP Keepalives.',
+          $ref: '#/definitions/tcpKeepalive',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     tcpKeepalive: {
       properties: {
         interval: {
-          description: "The time duration between keep-alive probes.",
-          type: "string",
-          "x-kubernetes-validations": [
+          description: 'The time duration between keep-alive probes.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
         probes: {
           description:
-            "Maximum number of keepalive probes to send without response before deciding the connection is dead.",
+            'Maximum number of keepalive probes to send without response before deciding the connection is dead.',
           maximum: 4294967295,
           minimum: 0,
-          type: "integer",
+          type: 'integer',
         },
         time: {
           description:
-            "The time duration a connection needs to be idle before keep-alive probes start being sent.",
-          type: "string",
-          "x-kubernetes-validations": [
+            'The time duration a connection needs to be idle before keep-alive probes start being sent.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     loadBalancer: {
@@ -402,89 +402,89 @@ const schema6 = {
         {
           not: {
             anyOf: [
-              { required: ["simple"] },
-              { required: ["consistentHash"] },
-              { required: ["backendUtilization"] },
+              { required: ['simple'] },
+              { required: ['consistentHash'] },
+              { required: ['backendUtilization'] },
             ],
           },
         },
-        { required: ["simple"] },
-        { required: ["consistentHash"] },
-        { required: ["backendUtilization"] },
+        { required: ['simple'] },
+        { required: ['consistentHash'] },
+        { required: ['backendUtilization'] },
       ],
       properties: {
         backendUtilization: {
           description:
-            "Utilization-based load balancing that uses backend-reported ORCA metrics to weight endpoints by their current load.",
-          $ref: "#/definitions/backendUtilization",
+            'Utilization-based load balancing that uses backend-reported ORCA metrics to weight endpoints by their current load.',
+          $ref: '#/definitions/backendUtilization',
         },
         consistentHash: {
           description:
-            "Consistent Hash-based load balancing can be used to provide soft session affinity based on HTTP headers, cookies or other properties.",
-          $ref: "#/definitions/consistentHash",
+            'Consistent Hash-based load balancing can be used to provide soft session affinity based on HTTP headers, cookies or other properties.',
+          $ref: '#/definitions/consistentHash',
         },
         localityLbSetting: {
-          description: "Locality load balancer settings.",
-          $ref: "#/definitions/localityLbSetting",
+          description: 'Locality load balancer settings.',
+          $ref: '#/definitions/localityLbSetting',
         },
         simple: {
           description:
-            "Standard load balancing algorithms that require no tuning.\n\nValid Options: LEAST_CONN, RANDOM, PASSTHROUGH, ROUND_ROBIN, LEAST_REQUEST",
-          enum: ["UNSPECIFIED", "LEAST_CONN", "RANDOM", "PASSTHROUGH", "ROUND_ROBIN", "LEAST_REQUEST"],
-          type: "string",
+            'Standard load balancing algorithms that require no tuning.\n\nValid Options: LEAST_CONN, RANDOM, PASSTHROUGH, ROUND_ROBIN, LEAST_REQUEST',
+          enum: ['UNSPECIFIED', 'LEAST_CONN', 'RANDOM', 'PASSTHROUGH', 'ROUND_ROBIN', 'LEAST_REQUEST'],
+          type: 'string',
         },
         warmup: {
-          description: "Represents the warmup configuration of Service.",
-          $ref: "#/definitions/warmup",
+          description: 'Represents the warmup configuration of Service.',
+          $ref: '#/definitions/warmup',
         },
         warmupDurationSecs: {
-          description: "Deprecated: use `warmup` instead.",
-          type: "string",
-          "x-kubernetes-validations": [
+          description: 'Deprecated: use `warmup` instead.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
         zoneAwareLbSetting: {
-          description: "Zone Aware load balancer settings.",
-          $ref: "#/definitions/zoneAwareLbSetting",
+          description: 'Zone Aware load balancer settings.',
+          $ref: '#/definitions/zoneAwareLbSetting',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     backendUtilization: {
       properties: {
         errorUtilizationPenaltyPercent: {
           description:
-            "Additional penalty applied to endpoints that return errors, expressed as a percentage of the utilization.",
+            'Additional penalty applied to endpoints that return errors, expressed as a percentage of the utilization.',
           maximum: 4294967295,
           minimum: 0,
-          type: "integer",
+          type: 'integer',
         },
         metricNamesForComputingUtilization: {
-          description: "Custom ORCA metric names used to compute utilization.",
-          items: { type: "string" },
-          type: "array",
+          description: 'Custom ORCA metric names used to compute utilization.',
+          items: { type: 'string' },
+          type: 'array',
         },
         weightExpirationPeriod: {
           description:
-            "If an endpoint stops reporting utilization metrics for this long, its reported weight is discarded and it reverts to the default (equal) weight.",
-          type: "string",
+            'If an endpoint stops reporting utilization metrics for this long, its reported weight is discarded and it reverts to the default (equal) weight.',
+          type: 'string',
         },
         weightStabilizationPeriod: {
-          description: "Duration after an endpoint first reports metrics before its weight is trusted.",
-          type: "string",
+          description: 'Duration after an endpoint first reports metrics before its weight is trusted.',
+          type: 'string',
         },
         weightUpdatePeriod: {
           description:
-            "How often the load balancer recomputes endpoint weights from the latest reported utilization data.",
-          type: "string",
+            'How often the load balancer recomputes endpoint weights from the latest reported utilization data.',
+          type: 'string',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     consistentHash: {
@@ -494,176 +494,176 @@ const schema6 = {
             {
               not: {
                 anyOf: [
-                  { required: ["httpHeaderName"] },
-                  { required: ["httpCookie"] },
-                  { required: ["useSourceIp"] },
-                  { required: ["httpQueryParameterName"] },
+                  { required: ['httpHeaderName'] },
+                  { required: ['httpCookie'] },
+                  { required: ['useSourceIp'] },
+                  { required: ['httpQueryParameterName'] },
                 ],
               },
             },
-            { required: ["httpHeaderName"] },
-            { required: ["httpCookie"] },
-            { required: ["useSourceIp"] },
-            { required: ["httpQueryParameterName"] },
+            { required: ['httpHeaderName'] },
+            { required: ['httpCookie'] },
+            { required: ['useSourceIp'] },
+            { required: ['httpQueryParameterName'] },
           ],
         },
         {
           oneOf: [
-            { not: { anyOf: [{ required: ["ringHash"] }, { required: ["maglev"] }] } },
-            { required: ["ringHash"] },
-            { required: ["maglev"] },
+            { not: { anyOf: [{ required: ['ringHash'] }, { required: ['maglev'] }] } },
+            { required: ['ringHash'] },
+            { required: ['maglev'] },
           ],
         },
       ],
       properties: {
-        httpCookie: { description: "Hash based on HTTP cookie.", $ref: "#/definitions/httpCookie" },
-        httpHeaderName: { description: "Hash based on a specific HTTP header.", type: "string" },
+        httpCookie: { description: 'Hash based on HTTP cookie.', $ref: '#/definitions/httpCookie' },
+        httpHeaderName: { description: 'Hash based on a specific HTTP header.', type: 'string' },
         httpQueryParameterName: {
-          description: "Hash based on a specific HTTP query parameter.",
-          type: "string",
+          description: 'Hash based on a specific HTTP query parameter.',
+          type: 'string',
         },
         maglev: {
-          description: "The Maglev load balancer implements consistent hashing to backend hosts.",
+          description: 'The Maglev load balancer implements consistent hashing to backend hosts.',
           properties: {
-            tableSize: { description: "The table size for Maglev hashing.", minimum: 0, type: "integer" },
+            tableSize: { description: 'The table size for Maglev hashing.', minimum: 0, type: 'integer' },
           },
-          type: "object",
+          type: 'object',
           additionalProperties: false,
         },
-        minimumRingSize: { description: "Deprecated.", minimum: 0, type: "integer" },
+        minimumRingSize: { description: 'Deprecated.', minimum: 0, type: 'integer' },
         ringHash: {
-          description: "The ring/modulo hash load balancer implements consistent hashing to backend hosts.",
+          description: 'The ring/modulo hash load balancer implements consistent hashing to backend hosts.',
           properties: {
             minimumRingSize: {
-              description: "The minimum number of virtual nodes to use for the hash ring.",
+              description: 'The minimum number of virtual nodes to use for the hash ring.',
               minimum: 0,
-              type: "integer",
+              type: 'integer',
             },
           },
-          type: "object",
+          type: 'object',
           additionalProperties: false,
         },
-        useSourceIp: { description: "Hash based on the source IP address.", type: "boolean" },
+        useSourceIp: { description: 'Hash based on the source IP address.', type: 'boolean' },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     httpCookie: {
       properties: {
         attributes: {
-          description: "Additional attributes for the cookie.",
+          description: 'Additional attributes for the cookie.',
           items: {
             properties: {
-              name: { description: "The name of the cookie attribute.", type: "string" },
-              value: { description: "The optional value of the cookie attribute.", type: "string" },
+              name: { description: 'The name of the cookie attribute.', type: 'string' },
+              value: { description: 'The optional value of the cookie attribute.', type: 'string' },
             },
-            required: ["name"],
-            type: "object",
+            required: ['name'],
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
-        name: { description: "Name of the cookie.", type: "string" },
-        path: { description: "Path to set for the cookie.", type: "string" },
-        ttl: { description: "Lifetime of the cookie.", type: "string" },
+        name: { description: 'Name of the cookie.', type: 'string' },
+        path: { description: 'Path to set for the cookie.', type: 'string' },
+        ttl: { description: 'Lifetime of the cookie.', type: 'string' },
       },
-      required: ["name"],
-      type: "object",
+      required: ['name'],
+      type: 'object',
       additionalProperties: false,
     },
     localityLbSetting: {
       properties: {
         distribute: {
-          description: "Optional: only one of distribute, failover or failoverPriority can be set.",
+          description: 'Optional: only one of distribute, failover or failoverPriority can be set.',
           items: {
             properties: {
-              from: { description: "Originating locality, '/' separated, e.g.", type: "string" },
+              from: { description: "Originating locality, '/' separated, e.g.", type: 'string' },
               to: {
-                additionalProperties: { maximum: 4294967295, minimum: 0, type: "integer" },
-                description: "Map of upstream localities to traffic distribution weights.",
-                type: "object",
+                additionalProperties: { maximum: 4294967295, minimum: 0, type: 'integer' },
+                description: 'Map of upstream localities to traffic distribution weights.',
+                type: 'object',
               },
             },
-            type: "object",
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
-        enabled: { description: "Enable locality load balancing.", nullable: true, type: "boolean" },
+        enabled: { description: 'Enable locality load balancing.', nullable: true, type: 'boolean' },
         failover: {
-          description: "Optional: only one of distribute, failover or failoverPriority can be set.",
+          description: 'Optional: only one of distribute, failover or failoverPriority can be set.',
           items: {
             properties: {
-              from: { description: "Originating region.", type: "string" },
+              from: { description: 'Originating region.', type: 'string' },
               to: {
                 description:
                   "Destination region the traffic will fail over to when endpoints in the 'from' region becomes unhealthy.",
-                type: "string",
+                type: 'string',
               },
             },
-            type: "object",
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
         failoverPriority: {
           description:
-            "failoverPriority is an ordered list of labels used to sort endpoints to do priority based load balancing.",
-          items: { type: "string" },
-          type: "array",
+            'failoverPriority is an ordered list of labels used to sort endpoints to do priority based load balancing.',
+          items: { type: 'string' },
+          type: 'array',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     warmup: {
       properties: {
         aggression: {
-          description: "This parameter controls the speed of traffic increase over the warmup duration.",
-          format: "double",
+          description: 'This parameter controls the speed of traffic increase over the warmup duration.',
+          format: 'double',
           minimum: 0,
           nullable: true,
-          type: "number",
+          type: 'number',
         },
         duration: {
-          type: "string",
-          "x-kubernetes-validations": [
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
-        minimumPercent: { format: "double", maximum: 100, minimum: 0, nullable: true, type: "number" },
+        minimumPercent: { format: 'double', maximum: 100, minimum: 0, nullable: true, type: 'number' },
       },
-      required: ["duration"],
-      type: "object",
+      required: ['duration'],
+      type: 'object',
       additionalProperties: false,
     },
     zoneAwareLbSetting: {
       properties: {
-        enabled: { description: "Enable zone aware load balancing.", nullable: true, type: "boolean" },
+        enabled: { description: 'Enable zone aware load balancing.', nullable: true, type: 'boolean' },
         failover: {
-          description: "Optional.",
+          description: 'Optional.',
           items: {
             properties: {
-              from: { description: "Originating region.", type: "string" },
+              from: { description: 'Originating region.', type: 'string' },
               to: {
                 description:
                   "Destination region the traffic will fail over to when endpoints in the 'from' region becomes unhealthy.",
-                type: "string",
+                type: 'string',
               },
             },
-            type: "object",
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
         failoverPriority: {
           description:
-            "failoverPriority is an ordered list of labels used to sort endpoints for priority-based load balancing.",
-          items: { type: "string" },
-          type: "array",
+            'failoverPriority is an ordered list of labels used to sort endpoints for priority-based load balancing.',
+          items: { type: 'string' },
+          type: 'array',
         },
         minClusterSize: {
           description:
@@ -671,337 +671,337 @@ const schema6 = {
           maximum: 4294967295,
           minimum: 1,
           nullable: true,
-          type: "integer",
+          type: 'integer',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     outlierDetection: {
       properties: {
         baseEjectionTime: {
-          description: "Minimum ejection duration.",
-          type: "string",
-          "x-kubernetes-validations": [
+          description: 'Minimum ejection duration.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
         consecutive5xxErrors: {
-          description: "Number of 5xx errors before a host is ejected from the connection pool.",
+          description: 'Number of 5xx errors before a host is ejected from the connection pool.',
           maximum: 4294967295,
           minimum: 0,
           nullable: true,
-          type: "integer",
+          type: 'integer',
         },
-        consecutiveErrors: { format: "int32", type: "integer" },
+        consecutiveErrors: { format: 'int32', type: 'integer' },
         consecutiveGatewayErrors: {
-          description: "Number of gateway errors before a host is ejected from the connection pool.",
+          description: 'Number of gateway errors before a host is ejected from the connection pool.',
           maximum: 4294967295,
           minimum: 0,
           nullable: true,
-          type: "integer",
+          type: 'integer',
         },
         consecutiveLocalOriginFailures: {
-          description: "The number of consecutive locally originated failures before ejection occurs.",
+          description: 'The number of consecutive locally originated failures before ejection occurs.',
           maximum: 4294967295,
           minimum: 0,
           nullable: true,
-          type: "integer",
+          type: 'integer',
         },
         interval: {
-          description: "Time interval between ejection sweep analysis.",
-          type: "string",
-          "x-kubernetes-validations": [
+          description: 'Time interval between ejection sweep analysis.',
+          type: 'string',
+          'x-kubernetes-validations': [
             {
-              message: "must be a valid duration greater than 1ms",
+              message: 'must be a valid duration greater than 1ms',
               rule: "duration(self) >= duration('1ms')",
             },
           ],
         },
         maxEjectionPercent: {
           description:
-            "Maximum % of hosts in the load balancing pool for the upstream service that can be ejected.",
-          format: "int32",
-          type: "integer",
+            'Maximum % of hosts in the load balancing pool for the upstream service that can be ejected.',
+          format: 'int32',
+          type: 'integer',
         },
         minHealthPercent: {
           description:
-            "Outlier detection will be enabled as long as the associated load balancing pool has at least `minHealthPercent` hosts in healthy mode.",
-          format: "int32",
-          type: "integer",
+            'Outlier detection will be enabled as long as the associated load balancing pool has at least `minHealthPercent` hosts in healthy mode.',
+          format: 'int32',
+          type: 'integer',
         },
         outlierDetectionHttpErrorCodes: {
           description:
-            "Specifies the HTTP response status codes that are treated as outlier detection errors.",
-          items: { maximum: 599, minimum: 100, type: "integer" },
-          type: "array",
+            'Specifies the HTTP response status codes that are treated as outlier detection errors.',
+          items: { maximum: 599, minimum: 100, type: 'integer' },
+          type: 'array',
         },
         splitExternalLocalOriginErrors: {
-          description: "Determines whether to distinguish local origin failures from external errors.",
-          type: "boolean",
+          description: 'Determines whether to distinguish local origin failures from external errors.',
+          type: 'boolean',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     portLevelSettings: {
       properties: {
-        connectionPool: { $ref: "#/definitions/connectionPool" },
+        connectionPool: { $ref: '#/definitions/connectionPool' },
         loadBalancer: {
-          description: "Settings controlling the load balancer algorithms.",
-          $ref: "#/definitions/loadBalancer",
+          description: 'Settings controlling the load balancer algorithms.',
+          $ref: '#/definitions/loadBalancer',
         },
-        outlierDetection: { $ref: "#/definitions/outlierDetection" },
+        outlierDetection: { $ref: '#/definitions/outlierDetection' },
         port: {
           description:
-            "Specifies the number of a port on the destination service on which this policy is being applied.",
-          properties: { number: { maximum: 4294967295, minimum: 0, type: "integer" } },
-          type: "object",
+            'Specifies the number of a port on the destination service on which this policy is being applied.',
+          properties: { number: { maximum: 4294967295, minimum: 0, type: 'integer' } },
+          type: 'object',
           additionalProperties: false,
         },
         tls: {
-          description: "TLS related settings for connections to the upstream service.",
-          $ref: "#/definitions/tls",
+          description: 'TLS related settings for connections to the upstream service.',
+          $ref: '#/definitions/tls',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     tls: {
       properties: {
         caCertificates: {
           description:
-            "OPTIONAL: The path to the file containing certificate authority certificates to use in verifying a presented server certificate.",
-          type: "string",
+            'OPTIONAL: The path to the file containing certificate authority certificates to use in verifying a presented server certificate.',
+          type: 'string',
         },
         caCrl: {
           description:
-            "OPTIONAL: The path to the file containing the certificate revocation list (CRL) to use in verifying a presented server certificate.",
-          type: "string",
+            'OPTIONAL: The path to the file containing the certificate revocation list (CRL) to use in verifying a presented server certificate.',
+          type: 'string',
         },
-        clientCertificate: { description: "REQUIRED if mode is `MUTUAL`.", type: "string" },
+        clientCertificate: { description: 'REQUIRED if mode is `MUTUAL`.', type: 'string' },
         credentialName: {
           description:
-            "The name of the secret that holds the TLS certs for the client including the CA certificates.",
-          type: "string",
+            'The name of the secret that holds the TLS certs for the client including the CA certificates.',
+          type: 'string',
         },
         insecureSkipVerify: {
           description:
-            "`insecureSkipVerify` specifies whether the proxy should skip verifying the CA signature and SAN for the server certificate corresponding to the host.",
+            '`insecureSkipVerify` specifies whether the proxy should skip verifying the CA signature and SAN for the server certificate corresponding to the host.',
           nullable: true,
-          type: "boolean",
+          type: 'boolean',
         },
         mode: {
           description:
-            "Indicates whether connections to this port should be secured using TLS.\n\nValid Options: DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL",
-          enum: ["DISABLE", "SIMPLE", "MUTUAL", "ISTIO_MUTUAL"],
-          type: "string",
+            'Indicates whether connections to this port should be secured using TLS.\n\nValid Options: DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL',
+          enum: ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'],
+          type: 'string',
         },
-        privateKey: { description: "REQUIRED if mode is `MUTUAL`.", type: "string" },
-        sni: { description: "SNI string to present to the server during TLS handshake.", type: "string" },
+        privateKey: { description: 'REQUIRED if mode is `MUTUAL`.', type: 'string' },
+        sni: { description: 'SNI string to present to the server during TLS handshake.', type: 'string' },
         subjectAltNames: {
-          description: "A list of alternate names to verify the subject identity in the certificate.",
-          items: { type: "string" },
-          type: "array",
+          description: 'A list of alternate names to verify the subject identity in the certificate.',
+          items: { type: 'string' },
+          type: 'array',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     retryBudget: {
       properties: {
         budgetInterval: {
           description:
-            "Specifies the duration in which requests will be considered when calculating the budget for retries.",
-          type: "string",
+            'Specifies the duration in which requests will be considered when calculating the budget for retries.',
+          type: 'string',
         },
         minRetryConcurrency: {
-          description: "Specifies the minimum retry concurrency allowed for the retry budget.",
+          description: 'Specifies the minimum retry concurrency allowed for the retry budget.',
           maximum: 4294967295,
           minimum: 0,
-          type: "integer",
+          type: 'integer',
         },
         percent: {
           description:
-            "Specifies the limit on concurrent retries as a percentage of the sum of active requests and active pending requests.",
-          format: "double",
+            'Specifies the limit on concurrent retries as a percentage of the sum of active requests and active pending requests.',
+          format: 'double',
           maximum: 100,
           minimum: 0,
           nullable: true,
-          type: "number",
+          type: 'number',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     tunnel: {
       properties: {
         protocol: {
-          description: "Specifies which protocol to use for tunneling the downstream connection.",
-          type: "string",
+          description: 'Specifies which protocol to use for tunneling the downstream connection.',
+          type: 'string',
         },
         targetHost: {
-          description: "Specifies a host to which the downstream connection is tunneled.",
-          type: "string",
+          description: 'Specifies a host to which the downstream connection is tunneled.',
+          type: 'string',
         },
         targetPort: {
-          description: "Specifies a port to which the downstream connection is tunneled.",
+          description: 'Specifies a port to which the downstream connection is tunneled.',
           maximum: 4294967295,
           minimum: 0,
-          type: "integer",
+          type: 'integer',
         },
       },
-      required: ["targetHost", "targetPort"],
-      type: "object",
+      required: ['targetHost', 'targetPort'],
+      type: 'object',
       additionalProperties: false,
     },
   },
 };
 const schema7 = {
   properties: {
-    connectionPool: { $ref: "#/definitions/connectionPool" },
+    connectionPool: { $ref: '#/definitions/connectionPool' },
     loadBalancer: {
-      description: "Settings controlling the load balancer algorithms.",
-      $ref: "#/definitions/loadBalancer",
+      description: 'Settings controlling the load balancer algorithms.',
+      $ref: '#/definitions/loadBalancer',
     },
-    outlierDetection: { $ref: "#/definitions/outlierDetection" },
+    outlierDetection: { $ref: '#/definitions/outlierDetection' },
     portLevelSettings: {
-      description: "Traffic policies specific to individual ports.",
-      items: { $ref: "#/definitions/portLevelSettings" },
+      description: 'Traffic policies specific to individual ports.',
+      items: { $ref: '#/definitions/portLevelSettings' },
       maxItems: 4096,
-      type: "array",
+      type: 'array',
     },
     proxyProtocol: {
-      description: "The upstream PROXY protocol settings.",
+      description: 'The upstream PROXY protocol settings.',
       properties: {
         version: {
-          description: "The PROXY protocol version to use.\n\nValid Options: V1, V2",
-          enum: ["V1", "V2"],
-          type: "string",
+          description: 'The PROXY protocol version to use.\n\nValid Options: V1, V2',
+          enum: ['V1', 'V2'],
+          type: 'string',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
     retryBudget: {
-      description: "Specifies a limit on concurrent retries in relation to the number of active requests.",
-      $ref: "#/definitions/retryBudget",
+      description: 'Specifies a limit on concurrent retries in relation to the number of active requests.',
+      $ref: '#/definitions/retryBudget',
     },
     tls: {
-      description: "TLS related settings for connections to the upstream service.",
-      $ref: "#/definitions/tls",
+      description: 'TLS related settings for connections to the upstream service.',
+      $ref: '#/definitions/tls',
     },
     tunnel: {
       description:
-        "Configuration of tunneling TCP over other transport or application layers for the host configured in the DestinationRule.",
-      $ref: "#/definitions/tunnel",
+        'Configuration of tunneling TCP over other transport or application layers for the host configured in the DestinationRule.',
+      $ref: '#/definitions/tunnel',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
 const schema8 = {
   properties: {
-    http: { description: "HTTP connection pool settings.", $ref: "#/definitions/http" },
+    http: { description: 'HTTP connection pool settings.', $ref: '#/definitions/http' },
     tcp: {
-      description: "Settings common to both HTTP and TCP upstream connections.",
-      $ref: "#/definitions/tcp",
+      description: 'Settings common to both HTTP and TCP upstream connections.',
+      $ref: '#/definitions/tcp',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
 const schema9 = {
   properties: {
     h2UpgradePolicy: {
       description:
-        "Specify if http1.1 connection should be upgraded to http2 for the associated destination.\n\nValid Options: DEFAULT, DO_NOT_UPGRADE, UPGRADE",
-      enum: ["DEFAULT", "DO_NOT_UPGRADE", "UPGRADE"],
-      type: "string",
+        'Specify if http1.1 connection should be upgraded to http2 for the associated destination.\n\nValid Options: DEFAULT, DO_NOT_UPGRADE, UPGRADE',
+      enum: ['DEFAULT', 'DO_NOT_UPGRADE', 'UPGRADE'],
+      type: 'string',
     },
     http1MaxPendingRequests: {
       description:
-        "Maximum number of requests that will be queued while waiting for a ready connection pool connection.",
-      format: "int32",
-      type: "integer",
+        'Maximum number of requests that will be queued while waiting for a ready connection pool connection.',
+      format: 'int32',
+      type: 'integer',
     },
     http2KeepAlive: {
-      description: "Configure HTTP/2 PING frames for upstream connections.",
-      $ref: "#/definitions/http2KeepAlive",
+      description: 'Configure HTTP/2 PING frames for upstream connections.',
+      $ref: '#/definitions/http2KeepAlive',
     },
     http2MaxRequests: {
-      description: "Maximum number of active requests to a destination.",
-      format: "int32",
-      type: "integer",
+      description: 'Maximum number of active requests to a destination.',
+      format: 'int32',
+      type: 'integer',
     },
     idleTimeout: {
-      description: "The idle timeout for upstream connection pool connections.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'The idle timeout for upstream connection pool connections.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
     maxConcurrentStreams: {
-      description: "The maximum number of concurrent streams allowed for a peer on one HTTP/2 connection.",
-      format: "int32",
-      type: "integer",
+      description: 'The maximum number of concurrent streams allowed for a peer on one HTTP/2 connection.',
+      format: 'int32',
+      type: 'integer',
     },
     maxRequestsPerConnection: {
-      description: "Maximum number of requests per connection to a backend.",
-      format: "int32",
-      type: "integer",
+      description: 'Maximum number of requests per connection to a backend.',
+      format: 'int32',
+      type: 'integer',
     },
     maxRetries: {
       description:
-        "Maximum number of retries that can be outstanding to all hosts in a cluster at a given time.",
-      format: "int32",
-      type: "integer",
+        'Maximum number of retries that can be outstanding to all hosts in a cluster at a given time.',
+      format: 'int32',
+      type: 'integer',
     },
     useClientProtocol: {
       description:
-        "If set to true, client protocol will be preserved while initiating connection to backend.",
-      type: "boolean",
+        'If set to true, client protocol will be preserved while initiating connection to backend.',
+      type: 'boolean',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
 const func2 = Object.prototype.hasOwnProperty;
 const schema10 = {
   properties: {
     interval: {
-      description: "Send HTTP/2 PING frames at this interval.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'Send HTTP/2 PING frames at this interval.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
     timeout: {
-      description: "How long to wait for a response to an HTTP/2 PING frame before closing the connection.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'How long to wait for a response to an HTTP/2 PING frame before closing the connection.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate25(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "interval" || key0 === "timeout")) {
+      if (!(key0 === 'interval' || key0 === 'timeout')) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema10,
           data,
@@ -1016,13 +1016,13 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.interval !== undefined) {
       let data0 = data.interval;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err1 = {
-          instancePath: instancePath + "/interval",
-          schemaPath: "#/properties/interval/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/interval',
+          schemaPath: '#/properties/interval/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema10.properties.interval.type,
           parentSchema: schema10.properties.interval,
           data: data0,
@@ -1037,13 +1037,13 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.timeout !== undefined) {
       let data1 = data.timeout;
-      if (typeof data1 !== "string") {
+      if (typeof data1 !== 'string') {
         const err2 = {
-          instancePath: instancePath + "/timeout",
-          schemaPath: "#/properties/timeout/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/timeout',
+          schemaPath: '#/properties/timeout/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema10.properties.timeout.type,
           parentSchema: schema10.properties.timeout,
           data: data1,
@@ -1059,10 +1059,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err3 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema10.type,
       parentSchema: schema10,
       data,
@@ -1077,18 +1077,18 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   validate25.errors = vErrors;
   return errors === 0;
 }
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate24(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func2.call(schema9.properties, key0)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema9,
           data,
@@ -1103,13 +1103,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.h2UpgradePolicy !== undefined) {
       let data0 = data.h2UpgradePolicy;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err1 = {
-          instancePath: instancePath + "/h2UpgradePolicy",
-          schemaPath: "#/properties/h2UpgradePolicy/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/h2UpgradePolicy',
+          schemaPath: '#/properties/h2UpgradePolicy/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema9.properties.h2UpgradePolicy.type,
           parentSchema: schema9.properties.h2UpgradePolicy,
           data: data0,
@@ -1121,13 +1121,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data0 === "DEFAULT" || data0 === "DO_NOT_UPGRADE" || data0 === "UPGRADE")) {
+      if (!(data0 === 'DEFAULT' || data0 === 'DO_NOT_UPGRADE' || data0 === 'UPGRADE')) {
         const err2 = {
-          instancePath: instancePath + "/h2UpgradePolicy",
-          schemaPath: "#/properties/h2UpgradePolicy/enum",
-          keyword: "enum",
+          instancePath: instancePath + '/h2UpgradePolicy',
+          schemaPath: '#/properties/h2UpgradePolicy/enum',
+          keyword: 'enum',
           params: { allowedValues: schema9.properties.h2UpgradePolicy.enum },
-          message: "must be equal to one of the allowed values",
+          message: 'must be equal to one of the allowed values',
           schema: schema9.properties.h2UpgradePolicy.enum,
           parentSchema: schema9.properties.h2UpgradePolicy,
           data: data0,
@@ -1142,13 +1142,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.http1MaxPendingRequests !== undefined) {
       let data1 = data.http1MaxPendingRequests;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1))) {
+      if (!(typeof data1 == 'number' && !(data1 % 1) && !isNaN(data1))) {
         const err3 = {
-          instancePath: instancePath + "/http1MaxPendingRequests",
-          schemaPath: "#/properties/http1MaxPendingRequests/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/http1MaxPendingRequests',
+          schemaPath: '#/properties/http1MaxPendingRequests/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema9.properties.http1MaxPendingRequests.type,
           parentSchema: schema9.properties.http1MaxPendingRequests,
           data: data1,
@@ -1164,9 +1164,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.http2KeepAlive !== undefined) {
       if (
         !validate25(data.http2KeepAlive, {
-          instancePath: instancePath + "/http2KeepAlive",
+          instancePath: instancePath + '/http2KeepAlive',
           parentData: data,
-          parentDataProperty: "http2KeepAlive",
+          parentDataProperty: 'http2KeepAlive',
           rootData,
         })
       ) {
@@ -1176,13 +1176,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.http2MaxRequests !== undefined) {
       let data3 = data.http2MaxRequests;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
+      if (!(typeof data3 == 'number' && !(data3 % 1) && !isNaN(data3))) {
         const err4 = {
-          instancePath: instancePath + "/http2MaxRequests",
-          schemaPath: "#/properties/http2MaxRequests/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/http2MaxRequests',
+          schemaPath: '#/properties/http2MaxRequests/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema9.properties.http2MaxRequests.type,
           parentSchema: schema9.properties.http2MaxRequests,
           data: data3,
@@ -1197,13 +1197,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.idleTimeout !== undefined) {
       let data4 = data.idleTimeout;
-      if (typeof data4 !== "string") {
+      if (typeof data4 !== 'string') {
         const err5 = {
-          instancePath: instancePath + "/idleTimeout",
-          schemaPath: "#/properties/idleTimeout/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/idleTimeout',
+          schemaPath: '#/properties/idleTimeout/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema9.properties.idleTimeout.type,
           parentSchema: schema9.properties.idleTimeout,
           data: data4,
@@ -1218,13 +1218,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.maxConcurrentStreams !== undefined) {
       let data5 = data.maxConcurrentStreams;
-      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5))) {
+      if (!(typeof data5 == 'number' && !(data5 % 1) && !isNaN(data5))) {
         const err6 = {
-          instancePath: instancePath + "/maxConcurrentStreams",
-          schemaPath: "#/properties/maxConcurrentStreams/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/maxConcurrentStreams',
+          schemaPath: '#/properties/maxConcurrentStreams/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema9.properties.maxConcurrentStreams.type,
           parentSchema: schema9.properties.maxConcurrentStreams,
           data: data5,
@@ -1239,13 +1239,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.maxRequestsPerConnection !== undefined) {
       let data6 = data.maxRequestsPerConnection;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
+      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6))) {
         const err7 = {
-          instancePath: instancePath + "/maxRequestsPerConnection",
-          schemaPath: "#/properties/maxRequestsPerConnection/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/maxRequestsPerConnection',
+          schemaPath: '#/properties/maxRequestsPerConnection/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema9.properties.maxRequestsPerConnection.type,
           parentSchema: schema9.properties.maxRequestsPerConnection,
           data: data6,
@@ -1260,13 +1260,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.maxRetries !== undefined) {
       let data7 = data.maxRetries;
-      if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
+      if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7))) {
         const err8 = {
-          instancePath: instancePath + "/maxRetries",
-          schemaPath: "#/properties/maxRetries/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/maxRetries',
+          schemaPath: '#/properties/maxRetries/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema9.properties.maxRetries.type,
           parentSchema: schema9.properties.maxRetries,
           data: data7,
@@ -1281,13 +1281,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.useClientProtocol !== undefined) {
       let data8 = data.useClientProtocol;
-      if (typeof data8 !== "boolean") {
+      if (typeof data8 !== 'boolean') {
         const err9 = {
-          instancePath: instancePath + "/useClientProtocol",
-          schemaPath: "#/properties/useClientProtocol/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+          instancePath: instancePath + '/useClientProtocol',
+          schemaPath: '#/properties/useClientProtocol/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
           schema: schema9.properties.useClientProtocol.type,
           parentSchema: schema9.properties.useClientProtocol,
           data: data8,
@@ -1303,10 +1303,10 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err10 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema9.type,
       parentSchema: schema9,
       data,
@@ -1324,73 +1324,73 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
 const schema11 = {
   properties: {
     connectTimeout: {
-      description: "TCP connection timeout.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'TCP connection timeout.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    idleTimeout: { description: "The idle timeout for TCP connections.", type: "string" },
+    idleTimeout: { description: 'The idle timeout for TCP connections.', type: 'string' },
     maxConnectionDuration: {
-      description: "The maximum duration of a connection.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'The maximum duration of a connection.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
     maxConnections: {
-      description: "Maximum number of HTTP1 /TCP connections to a destination host.",
-      format: "int32",
-      type: "integer",
+      description: 'Maximum number of HTTP1 /TCP connections to a destination host.',
+      format: 'int32',
+      type: 'integer',
     },
     tcpKeepalive: {
-      description: "If set then set SO_KEEPALIVE on the socket to enable TCP Keepalives.",
-      $ref: "#/definitions/tcpKeepalive",
+      description: 'If set then set SO_KEEPALIVE on the socket to enable TCP Keepalives.',
+      $ref: '#/definitions/tcpKeepalive',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
 const schema12 = {
   properties: {
     interval: {
-      description: "The time duration between keep-alive probes.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'The time duration between keep-alive probes.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
     probes: {
       description:
-        "Maximum number of keepalive probes to send without response before deciding the connection is dead.",
+        'Maximum number of keepalive probes to send without response before deciding the connection is dead.',
       maximum: 4294967295,
       minimum: 0,
-      type: "integer",
+      type: 'integer',
     },
     time: {
       description:
-        "The time duration a connection needs to be idle before keep-alive probes start being sent.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+        'The time duration a connection needs to be idle before keep-alive probes start being sent.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate29(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "interval" || key0 === "probes" || key0 === "time")) {
+      if (!(key0 === 'interval' || key0 === 'probes' || key0 === 'time')) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema12,
           data,
@@ -1405,13 +1405,13 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.interval !== undefined) {
       let data0 = data.interval;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err1 = {
-          instancePath: instancePath + "/interval",
-          schemaPath: "#/properties/interval/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/interval',
+          schemaPath: '#/properties/interval/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema12.properties.interval.type,
           parentSchema: schema12.properties.interval,
           data: data0,
@@ -1426,13 +1426,13 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.probes !== undefined) {
       let data1 = data.probes;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1))) {
+      if (!(typeof data1 == 'number' && !(data1 % 1) && !isNaN(data1))) {
         const err2 = {
-          instancePath: instancePath + "/probes",
-          schemaPath: "#/properties/probes/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/probes',
+          schemaPath: '#/properties/probes/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema12.properties.probes.type,
           parentSchema: schema12.properties.probes,
           data: data1,
@@ -1444,14 +1444,14 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data1 == "number") {
+      if (typeof data1 == 'number') {
         if (data1 > 4294967295 || isNaN(data1)) {
           const err3 = {
-            instancePath: instancePath + "/probes",
-            schemaPath: "#/properties/probes/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4294967295 },
-            message: "must be <= 4294967295",
+            instancePath: instancePath + '/probes',
+            schemaPath: '#/properties/probes/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 4294967295 },
+            message: 'must be <= 4294967295',
             schema: 4294967295,
             parentSchema: schema12.properties.probes,
             data: data1,
@@ -1465,11 +1465,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1 < 0 || isNaN(data1)) {
           const err4 = {
-            instancePath: instancePath + "/probes",
-            schemaPath: "#/properties/probes/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/probes',
+            schemaPath: '#/properties/probes/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema12.properties.probes,
             data: data1,
@@ -1485,13 +1485,13 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.time !== undefined) {
       let data2 = data.time;
-      if (typeof data2 !== "string") {
+      if (typeof data2 !== 'string') {
         const err5 = {
-          instancePath: instancePath + "/time",
-          schemaPath: "#/properties/time/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/time',
+          schemaPath: '#/properties/time/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema12.properties.time.type,
           parentSchema: schema12.properties.time,
           data: data2,
@@ -1507,10 +1507,10 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err6 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema12.type,
       parentSchema: schema12,
       data,
@@ -1525,24 +1525,24 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   validate29.errors = vErrors;
   return errors === 0;
 }
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate28(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "connectTimeout" ||
-        key0 === "idleTimeout" ||
-        key0 === "maxConnectionDuration" ||
-        key0 === "maxConnections" ||
-        key0 === "tcpKeepalive"
+        key0 === 'connectTimeout' ||
+        key0 === 'idleTimeout' ||
+        key0 === 'maxConnectionDuration' ||
+        key0 === 'maxConnections' ||
+        key0 === 'tcpKeepalive'
       )) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema11,
           data,
@@ -1557,13 +1557,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.connectTimeout !== undefined) {
       let data0 = data.connectTimeout;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err1 = {
-          instancePath: instancePath + "/connectTimeout",
-          schemaPath: "#/properties/connectTimeout/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/connectTimeout',
+          schemaPath: '#/properties/connectTimeout/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema11.properties.connectTimeout.type,
           parentSchema: schema11.properties.connectTimeout,
           data: data0,
@@ -1578,13 +1578,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.idleTimeout !== undefined) {
       let data1 = data.idleTimeout;
-      if (typeof data1 !== "string") {
+      if (typeof data1 !== 'string') {
         const err2 = {
-          instancePath: instancePath + "/idleTimeout",
-          schemaPath: "#/properties/idleTimeout/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/idleTimeout',
+          schemaPath: '#/properties/idleTimeout/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema11.properties.idleTimeout.type,
           parentSchema: schema11.properties.idleTimeout,
           data: data1,
@@ -1599,13 +1599,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.maxConnectionDuration !== undefined) {
       let data2 = data.maxConnectionDuration;
-      if (typeof data2 !== "string") {
+      if (typeof data2 !== 'string') {
         const err3 = {
-          instancePath: instancePath + "/maxConnectionDuration",
-          schemaPath: "#/properties/maxConnectionDuration/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/maxConnectionDuration',
+          schemaPath: '#/properties/maxConnectionDuration/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema11.properties.maxConnectionDuration.type,
           parentSchema: schema11.properties.maxConnectionDuration,
           data: data2,
@@ -1620,13 +1620,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.maxConnections !== undefined) {
       let data3 = data.maxConnections;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
+      if (!(typeof data3 == 'number' && !(data3 % 1) && !isNaN(data3))) {
         const err4 = {
-          instancePath: instancePath + "/maxConnections",
-          schemaPath: "#/properties/maxConnections/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/maxConnections',
+          schemaPath: '#/properties/maxConnections/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema11.properties.maxConnections.type,
           parentSchema: schema11.properties.maxConnections,
           data: data3,
@@ -1642,9 +1642,9 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tcpKeepalive !== undefined) {
       if (
         !validate29(data.tcpKeepalive, {
-          instancePath: instancePath + "/tcpKeepalive",
+          instancePath: instancePath + '/tcpKeepalive',
           parentData: data,
-          parentDataProperty: "tcpKeepalive",
+          parentDataProperty: 'tcpKeepalive',
           rootData,
         })
       ) {
@@ -1655,10 +1655,10 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err5 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema11.type,
       parentSchema: schema11,
       data,
@@ -1673,18 +1673,18 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   validate28.errors = vErrors;
   return errors === 0;
 }
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "http" || key0 === "tcp")) {
+      if (!(key0 === 'http' || key0 === 'tcp')) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema8,
           data,
@@ -1700,9 +1700,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.http !== undefined) {
       if (
         !validate24(data.http, {
-          instancePath: instancePath + "/http",
+          instancePath: instancePath + '/http',
           parentData: data,
-          parentDataProperty: "http",
+          parentDataProperty: 'http',
           rootData,
         })
       ) {
@@ -1713,9 +1713,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tcp !== undefined) {
       if (
         !validate28(data.tcp, {
-          instancePath: instancePath + "/tcp",
+          instancePath: instancePath + '/tcp',
           parentData: data,
-          parentDataProperty: "tcp",
+          parentDataProperty: 'tcp',
           rootData,
         })
       ) {
@@ -1726,10 +1726,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err1 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema8.type,
       parentSchema: schema8,
       data,
@@ -1749,103 +1749,103 @@ const schema13 = {
     {
       not: {
         anyOf: [
-          { required: ["simple"] },
-          { required: ["consistentHash"] },
-          { required: ["backendUtilization"] },
+          { required: ['simple'] },
+          { required: ['consistentHash'] },
+          { required: ['backendUtilization'] },
         ],
       },
     },
-    { required: ["simple"] },
-    { required: ["consistentHash"] },
-    { required: ["backendUtilization"] },
+    { required: ['simple'] },
+    { required: ['consistentHash'] },
+    { required: ['backendUtilization'] },
   ],
   properties: {
     backendUtilization: {
       description:
-        "Utilization-based load balancing that uses backend-reported ORCA metrics to weight endpoints by their current load.",
-      $ref: "#/definitions/backendUtilization",
+        'Utilization-based load balancing that uses backend-reported ORCA metrics to weight endpoints by their current load.',
+      $ref: '#/definitions/backendUtilization',
     },
     consistentHash: {
       description:
-        "Consistent Hash-based load balancing can be used to provide soft session affinity based on HTTP headers, cookies or other properties.",
-      $ref: "#/definitions/consistentHash",
+        'Consistent Hash-based load balancing can be used to provide soft session affinity based on HTTP headers, cookies or other properties.',
+      $ref: '#/definitions/consistentHash',
     },
     localityLbSetting: {
-      description: "Locality load balancer settings.",
-      $ref: "#/definitions/localityLbSetting",
+      description: 'Locality load balancer settings.',
+      $ref: '#/definitions/localityLbSetting',
     },
     simple: {
       description:
-        "Standard load balancing algorithms that require no tuning.\n\nValid Options: LEAST_CONN, RANDOM, PASSTHROUGH, ROUND_ROBIN, LEAST_REQUEST",
-      enum: ["UNSPECIFIED", "LEAST_CONN", "RANDOM", "PASSTHROUGH", "ROUND_ROBIN", "LEAST_REQUEST"],
-      type: "string",
+        'Standard load balancing algorithms that require no tuning.\n\nValid Options: LEAST_CONN, RANDOM, PASSTHROUGH, ROUND_ROBIN, LEAST_REQUEST',
+      enum: ['UNSPECIFIED', 'LEAST_CONN', 'RANDOM', 'PASSTHROUGH', 'ROUND_ROBIN', 'LEAST_REQUEST'],
+      type: 'string',
     },
-    warmup: { description: "Represents the warmup configuration of Service.", $ref: "#/definitions/warmup" },
+    warmup: { description: 'Represents the warmup configuration of Service.', $ref: '#/definitions/warmup' },
     warmupDurationSecs: {
-      description: "Deprecated: use `warmup` instead.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'Deprecated: use `warmup` instead.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
     zoneAwareLbSetting: {
-      description: "Zone Aware load balancer settings.",
-      $ref: "#/definitions/zoneAwareLbSetting",
+      description: 'Zone Aware load balancer settings.',
+      $ref: '#/definitions/zoneAwareLbSetting',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
 const schema14 = {
   properties: {
     errorUtilizationPenaltyPercent: {
       description:
-        "Additional penalty applied to endpoints that return errors, expressed as a percentage of the utilization.",
+        'Additional penalty applied to endpoints that return errors, expressed as a percentage of the utilization.',
       maximum: 4294967295,
       minimum: 0,
-      type: "integer",
+      type: 'integer',
     },
     metricNamesForComputingUtilization: {
-      description: "Custom ORCA metric names used to compute utilization.",
-      items: { type: "string" },
-      type: "array",
+      description: 'Custom ORCA metric names used to compute utilization.',
+      items: { type: 'string' },
+      type: 'array',
     },
     weightExpirationPeriod: {
       description:
-        "If an endpoint stops reporting utilization metrics for this long, its reported weight is discarded and it reverts to the default (equal) weight.",
-      type: "string",
+        'If an endpoint stops reporting utilization metrics for this long, its reported weight is discarded and it reverts to the default (equal) weight.',
+      type: 'string',
     },
     weightStabilizationPeriod: {
-      description: "Duration after an endpoint first reports metrics before its weight is trusted.",
-      type: "string",
+      description: 'Duration after an endpoint first reports metrics before its weight is trusted.',
+      type: 'string',
     },
     weightUpdatePeriod: {
       description:
-        "How often the load balancer recomputes endpoint weights from the latest reported utilization data.",
-      type: "string",
+        'How often the load balancer recomputes endpoint weights from the latest reported utilization data.',
+      type: 'string',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate34(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "errorUtilizationPenaltyPercent" ||
-        key0 === "metricNamesForComputingUtilization" ||
-        key0 === "weightExpirationPeriod" ||
-        key0 === "weightStabilizationPeriod" ||
-        key0 === "weightUpdatePeriod"
+        key0 === 'errorUtilizationPenaltyPercent' ||
+        key0 === 'metricNamesForComputingUtilization' ||
+        key0 === 'weightExpirationPeriod' ||
+        key0 === 'weightStabilizationPeriod' ||
+        key0 === 'weightUpdatePeriod'
       )) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema14,
           data,
@@ -1860,13 +1860,13 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.errorUtilizationPenaltyPercent !== undefined) {
       let data0 = data.errorUtilizationPenaltyPercent;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0))) {
+      if (!(typeof data0 == 'number' && !(data0 % 1) && !isNaN(data0))) {
         const err1 = {
-          instancePath: instancePath + "/errorUtilizationPenaltyPercent",
-          schemaPath: "#/properties/errorUtilizationPenaltyPercent/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/errorUtilizationPenaltyPercent',
+          schemaPath: '#/properties/errorUtilizationPenaltyPercent/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema14.properties.errorUtilizationPenaltyPercent.type,
           parentSchema: schema14.properties.errorUtilizationPenaltyPercent,
           data: data0,
@@ -1878,14 +1878,14 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data0 == "number") {
+      if (typeof data0 == 'number') {
         if (data0 > 4294967295 || isNaN(data0)) {
           const err2 = {
-            instancePath: instancePath + "/errorUtilizationPenaltyPercent",
-            schemaPath: "#/properties/errorUtilizationPenaltyPercent/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4294967295 },
-            message: "must be <= 4294967295",
+            instancePath: instancePath + '/errorUtilizationPenaltyPercent',
+            schemaPath: '#/properties/errorUtilizationPenaltyPercent/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 4294967295 },
+            message: 'must be <= 4294967295',
             schema: 4294967295,
             parentSchema: schema14.properties.errorUtilizationPenaltyPercent,
             data: data0,
@@ -1899,11 +1899,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data0 < 0 || isNaN(data0)) {
           const err3 = {
-            instancePath: instancePath + "/errorUtilizationPenaltyPercent",
-            schemaPath: "#/properties/errorUtilizationPenaltyPercent/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/errorUtilizationPenaltyPercent',
+            schemaPath: '#/properties/errorUtilizationPenaltyPercent/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema14.properties.errorUtilizationPenaltyPercent,
             data: data0,
@@ -1923,13 +1923,13 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
-          if (typeof data2 !== "string") {
+          if (typeof data2 !== 'string') {
             const err4 = {
-              instancePath: instancePath + "/metricNamesForComputingUtilization/" + i0,
-              schemaPath: "#/properties/metricNamesForComputingUtilization/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/metricNamesForComputingUtilization/' + i0,
+              schemaPath: '#/properties/metricNamesForComputingUtilization/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema14.properties.metricNamesForComputingUtilization.items.type,
               parentSchema: schema14.properties.metricNamesForComputingUtilization.items,
               data: data2,
@@ -1944,11 +1944,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err5 = {
-          instancePath: instancePath + "/metricNamesForComputingUtilization",
-          schemaPath: "#/properties/metricNamesForComputingUtilization/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/metricNamesForComputingUtilization',
+          schemaPath: '#/properties/metricNamesForComputingUtilization/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema14.properties.metricNamesForComputingUtilization.type,
           parentSchema: schema14.properties.metricNamesForComputingUtilization,
           data: data1,
@@ -1963,13 +1963,13 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.weightExpirationPeriod !== undefined) {
       let data3 = data.weightExpirationPeriod;
-      if (typeof data3 !== "string") {
+      if (typeof data3 !== 'string') {
         const err6 = {
-          instancePath: instancePath + "/weightExpirationPeriod",
-          schemaPath: "#/properties/weightExpirationPeriod/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/weightExpirationPeriod',
+          schemaPath: '#/properties/weightExpirationPeriod/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema14.properties.weightExpirationPeriod.type,
           parentSchema: schema14.properties.weightExpirationPeriod,
           data: data3,
@@ -1984,13 +1984,13 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.weightStabilizationPeriod !== undefined) {
       let data4 = data.weightStabilizationPeriod;
-      if (typeof data4 !== "string") {
+      if (typeof data4 !== 'string') {
         const err7 = {
-          instancePath: instancePath + "/weightStabilizationPeriod",
-          schemaPath: "#/properties/weightStabilizationPeriod/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/weightStabilizationPeriod',
+          schemaPath: '#/properties/weightStabilizationPeriod/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema14.properties.weightStabilizationPeriod.type,
           parentSchema: schema14.properties.weightStabilizationPeriod,
           data: data4,
@@ -2005,13 +2005,13 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.weightUpdatePeriod !== undefined) {
       let data5 = data.weightUpdatePeriod;
-      if (typeof data5 !== "string") {
+      if (typeof data5 !== 'string') {
         const err8 = {
-          instancePath: instancePath + "/weightUpdatePeriod",
-          schemaPath: "#/properties/weightUpdatePeriod/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/weightUpdatePeriod',
+          schemaPath: '#/properties/weightUpdatePeriod/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema14.properties.weightUpdatePeriod.type,
           parentSchema: schema14.properties.weightUpdatePeriod,
           data: data5,
@@ -2027,10 +2027,10 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err9 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema14.type,
       parentSchema: schema14,
       data,
@@ -2052,91 +2052,91 @@ const schema15 = {
         {
           not: {
             anyOf: [
-              { required: ["httpHeaderName"] },
-              { required: ["httpCookie"] },
-              { required: ["useSourceIp"] },
-              { required: ["httpQueryParameterName"] },
+              { required: ['httpHeaderName'] },
+              { required: ['httpCookie'] },
+              { required: ['useSourceIp'] },
+              { required: ['httpQueryParameterName'] },
             ],
           },
         },
-        { required: ["httpHeaderName"] },
-        { required: ["httpCookie"] },
-        { required: ["useSourceIp"] },
-        { required: ["httpQueryParameterName"] },
+        { required: ['httpHeaderName'] },
+        { required: ['httpCookie'] },
+        { required: ['useSourceIp'] },
+        { required: ['httpQueryParameterName'] },
       ],
     },
     {
       oneOf: [
-        { not: { anyOf: [{ required: ["ringHash"] }, { required: ["maglev"] }] } },
-        { required: ["ringHash"] },
-        { required: ["maglev"] },
+        { not: { anyOf: [{ required: ['ringHash'] }, { required: ['maglev'] }] } },
+        { required: ['ringHash'] },
+        { required: ['maglev'] },
       ],
     },
   ],
   properties: {
-    httpCookie: { description: "Hash based on HTTP cookie.", $ref: "#/definitions/httpCookie" },
-    httpHeaderName: { description: "Hash based on a specific HTTP header.", type: "string" },
-    httpQueryParameterName: { description: "Hash based on a specific HTTP query parameter.", type: "string" },
+    httpCookie: { description: 'Hash based on HTTP cookie.', $ref: '#/definitions/httpCookie' },
+    httpHeaderName: { description: 'Hash based on a specific HTTP header.', type: 'string' },
+    httpQueryParameterName: { description: 'Hash based on a specific HTTP query parameter.', type: 'string' },
     maglev: {
-      description: "The Maglev load balancer implements consistent hashing to backend hosts.",
+      description: 'The Maglev load balancer implements consistent hashing to backend hosts.',
       properties: {
-        tableSize: { description: "The table size for Maglev hashing.", minimum: 0, type: "integer" },
+        tableSize: { description: 'The table size for Maglev hashing.', minimum: 0, type: 'integer' },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
-    minimumRingSize: { description: "Deprecated.", minimum: 0, type: "integer" },
+    minimumRingSize: { description: 'Deprecated.', minimum: 0, type: 'integer' },
     ringHash: {
-      description: "The ring/modulo hash load balancer implements consistent hashing to backend hosts.",
+      description: 'The ring/modulo hash load balancer implements consistent hashing to backend hosts.',
       properties: {
         minimumRingSize: {
-          description: "The minimum number of virtual nodes to use for the hash ring.",
+          description: 'The minimum number of virtual nodes to use for the hash ring.',
           minimum: 0,
-          type: "integer",
+          type: 'integer',
         },
       },
-      type: "object",
+      type: 'object',
       additionalProperties: false,
     },
-    useSourceIp: { description: "Hash based on the source IP address.", type: "boolean" },
+    useSourceIp: { description: 'Hash based on the source IP address.', type: 'boolean' },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
 const schema16 = {
   properties: {
     attributes: {
-      description: "Additional attributes for the cookie.",
+      description: 'Additional attributes for the cookie.',
       items: {
         properties: {
-          name: { description: "The name of the cookie attribute.", type: "string" },
-          value: { description: "The optional value of the cookie attribute.", type: "string" },
+          name: { description: 'The name of the cookie attribute.', type: 'string' },
+          value: { description: 'The optional value of the cookie attribute.', type: 'string' },
         },
-        required: ["name"],
-        type: "object",
+        required: ['name'],
+        type: 'object',
         additionalProperties: false,
       },
-      type: "array",
+      type: 'array',
     },
-    name: { description: "Name of the cookie.", type: "string" },
-    path: { description: "Path to set for the cookie.", type: "string" },
-    ttl: { description: "Lifetime of the cookie.", type: "string" },
+    name: { description: 'Name of the cookie.', type: 'string' },
+    path: { description: 'Path to set for the cookie.', type: 'string' },
+    ttl: { description: 'Lifetime of the cookie.', type: 'string' },
   },
-  required: ["name"],
-  type: "object",
+  required: ['name'],
+  type: 'object',
   additionalProperties: false,
 };
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate37(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.name === undefined) {
       const err0 = {
         instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: "must have required property '" + 'name' + "'",
         schema: schema16.required,
         parentSchema: schema16,
         data,
@@ -2149,13 +2149,13 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "attributes" || key0 === "name" || key0 === "path" || key0 === "ttl")) {
+      if (!(key0 === 'attributes' || key0 === 'name' || key0 === 'path' || key0 === 'ttl')) {
         const err1 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema16,
           data,
@@ -2174,14 +2174,14 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
             if (data1.name === undefined) {
               const err2 = {
-                instancePath: instancePath + "/attributes/" + i0,
-                schemaPath: "#/properties/attributes/items/required",
-                keyword: "required",
-                params: { missingProperty: "name" },
-                message: "must have required property '" + "name" + "'",
+                instancePath: instancePath + '/attributes/' + i0,
+                schemaPath: '#/properties/attributes/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'name' },
+                message: "must have required property '" + 'name' + "'",
                 schema: schema16.properties.attributes.items.required,
                 parentSchema: schema16.properties.attributes.items,
                 data: data1,
@@ -2194,13 +2194,13 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key1 in data1) {
-              if (!(key1 === "name" || key1 === "value")) {
+              if (!(key1 === 'name' || key1 === 'value')) {
                 const err3 = {
-                  instancePath: instancePath + "/attributes/" + i0,
-                  schemaPath: "#/properties/attributes/items/additionalProperties",
-                  keyword: "additionalProperties",
+                  instancePath: instancePath + '/attributes/' + i0,
+                  schemaPath: '#/properties/attributes/items/additionalProperties',
+                  keyword: 'additionalProperties',
                   params: { additionalProperty: key1 },
-                  message: "must NOT have additional properties",
+                  message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema16.properties.attributes.items,
                   data: data1,
@@ -2215,13 +2215,13 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data1.name !== undefined) {
               let data2 = data1.name;
-              if (typeof data2 !== "string") {
+              if (typeof data2 !== 'string') {
                 const err4 = {
-                  instancePath: instancePath + "/attributes/" + i0 + "/name",
-                  schemaPath: "#/properties/attributes/items/properties/name/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/attributes/' + i0 + '/name',
+                  schemaPath: '#/properties/attributes/items/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema16.properties.attributes.items.properties.name.type,
                   parentSchema: schema16.properties.attributes.items.properties.name,
                   data: data2,
@@ -2236,13 +2236,13 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data1.value !== undefined) {
               let data3 = data1.value;
-              if (typeof data3 !== "string") {
+              if (typeof data3 !== 'string') {
                 const err5 = {
-                  instancePath: instancePath + "/attributes/" + i0 + "/value",
-                  schemaPath: "#/properties/attributes/items/properties/value/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/attributes/' + i0 + '/value',
+                  schemaPath: '#/properties/attributes/items/properties/value/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema16.properties.attributes.items.properties.value.type,
                   parentSchema: schema16.properties.attributes.items.properties.value,
                   data: data3,
@@ -2257,11 +2257,11 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err6 = {
-              instancePath: instancePath + "/attributes/" + i0,
-              schemaPath: "#/properties/attributes/items/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/attributes/' + i0,
+              schemaPath: '#/properties/attributes/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema16.properties.attributes.items.type,
               parentSchema: schema16.properties.attributes.items,
               data: data1,
@@ -2276,11 +2276,11 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err7 = {
-          instancePath: instancePath + "/attributes",
-          schemaPath: "#/properties/attributes/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/attributes',
+          schemaPath: '#/properties/attributes/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema16.properties.attributes.type,
           parentSchema: schema16.properties.attributes,
           data: data0,
@@ -2295,13 +2295,13 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== undefined) {
       let data4 = data.name;
-      if (typeof data4 !== "string") {
+      if (typeof data4 !== 'string') {
         const err8 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/name',
+          schemaPath: '#/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema16.properties.name.type,
           parentSchema: schema16.properties.name,
           data: data4,
@@ -2316,13 +2316,13 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.path !== undefined) {
       let data5 = data.path;
-      if (typeof data5 !== "string") {
+      if (typeof data5 !== 'string') {
         const err9 = {
-          instancePath: instancePath + "/path",
-          schemaPath: "#/properties/path/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/path',
+          schemaPath: '#/properties/path/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema16.properties.path.type,
           parentSchema: schema16.properties.path,
           data: data5,
@@ -2337,13 +2337,13 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.ttl !== undefined) {
       let data6 = data.ttl;
-      if (typeof data6 !== "string") {
+      if (typeof data6 !== 'string') {
         const err10 = {
-          instancePath: instancePath + "/ttl",
-          schemaPath: "#/properties/ttl/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/ttl',
+          schemaPath: '#/properties/ttl/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema16.properties.ttl.type,
           parentSchema: schema16.properties.ttl,
           data: data6,
@@ -2359,10 +2359,10 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err11 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema16.type,
       parentSchema: schema16,
       data,
@@ -2377,7 +2377,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   validate37.errors = vErrors;
   return errors === 0;
 }
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate36(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs2 = errors;
@@ -2389,9 +2389,9 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   const _errs6 = errors;
   let valid3 = false;
   const _errs7 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     let missing0;
-    if (data.httpHeaderName === undefined && (missing0 = "httpHeaderName")) {
+    if (data.httpHeaderName === undefined && (missing0 = 'httpHeaderName')) {
       const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
@@ -2405,9 +2405,9 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   valid3 = valid3 || _valid1;
   if (!valid3) {
     const _errs8 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
       let missing1;
-      if (data.httpCookie === undefined && (missing1 = "httpCookie")) {
+      if (data.httpCookie === undefined && (missing1 = 'httpCookie')) {
         const err1 = {};
         if (vErrors === null) {
           vErrors = [err1];
@@ -2421,9 +2421,9 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     valid3 = valid3 || _valid1;
     if (!valid3) {
       const _errs9 = errors;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
         let missing2;
-        if (data.useSourceIp === undefined && (missing2 = "useSourceIp")) {
+        if (data.useSourceIp === undefined && (missing2 = 'useSourceIp')) {
           const err2 = {};
           if (vErrors === null) {
             vErrors = [err2];
@@ -2437,9 +2437,9 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       valid3 = valid3 || _valid1;
       if (!valid3) {
         const _errs10 = errors;
-        if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
           let missing3;
-          if (data.httpQueryParameterName === undefined && (missing3 = "httpQueryParameterName")) {
+          if (data.httpQueryParameterName === undefined && (missing3 = 'httpQueryParameterName')) {
             const err3 = {};
             if (vErrors === null) {
               vErrors = [err3];
@@ -2476,10 +2476,10 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   if (valid2) {
     const err5 = {
       instancePath,
-      schemaPath: "#/allOf/0/oneOf/0/not",
-      keyword: "not",
+      schemaPath: '#/allOf/0/oneOf/0/not',
+      keyword: 'not',
       params: {},
-      message: "must NOT be valid",
+      message: 'must NOT be valid',
       schema: schema15.allOf[0].oneOf[0].not,
       parentSchema: schema15.allOf[0].oneOf[0],
       data,
@@ -2506,14 +2506,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     passing0 = 0;
   }
   const _errs11 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.httpHeaderName === undefined) {
       const err6 = {
         instancePath,
-        schemaPath: "#/allOf/0/oneOf/1/required",
-        keyword: "required",
-        params: { missingProperty: "httpHeaderName" },
-        message: "must have required property '" + "httpHeaderName" + "'",
+        schemaPath: '#/allOf/0/oneOf/1/required',
+        keyword: 'required',
+        params: { missingProperty: 'httpHeaderName' },
+        message: "must have required property '" + 'httpHeaderName' + "'",
         schema: schema15.allOf[0].oneOf[1].required,
         parentSchema: schema15.allOf[0].oneOf[1],
         data,
@@ -2536,14 +2536,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       passing0 = 1;
     }
     const _errs12 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
       if (data.httpCookie === undefined) {
         const err7 = {
           instancePath,
-          schemaPath: "#/allOf/0/oneOf/2/required",
-          keyword: "required",
-          params: { missingProperty: "httpCookie" },
-          message: "must have required property '" + "httpCookie" + "'",
+          schemaPath: '#/allOf/0/oneOf/2/required',
+          keyword: 'required',
+          params: { missingProperty: 'httpCookie' },
+          message: "must have required property '" + 'httpCookie' + "'",
           schema: schema15.allOf[0].oneOf[2].required,
           parentSchema: schema15.allOf[0].oneOf[2],
           data,
@@ -2566,14 +2566,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         passing0 = 2;
       }
       const _errs13 = errors;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
         if (data.useSourceIp === undefined) {
           const err8 = {
             instancePath,
-            schemaPath: "#/allOf/0/oneOf/3/required",
-            keyword: "required",
-            params: { missingProperty: "useSourceIp" },
-            message: "must have required property '" + "useSourceIp" + "'",
+            schemaPath: '#/allOf/0/oneOf/3/required',
+            keyword: 'required',
+            params: { missingProperty: 'useSourceIp' },
+            message: "must have required property '" + 'useSourceIp' + "'",
             schema: schema15.allOf[0].oneOf[3].required,
             parentSchema: schema15.allOf[0].oneOf[3],
             data,
@@ -2596,14 +2596,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           passing0 = 3;
         }
         const _errs14 = errors;
-        if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.httpQueryParameterName === undefined) {
             const err9 = {
               instancePath,
-              schemaPath: "#/allOf/0/oneOf/4/required",
-              keyword: "required",
-              params: { missingProperty: "httpQueryParameterName" },
-              message: "must have required property '" + "httpQueryParameterName" + "'",
+              schemaPath: '#/allOf/0/oneOf/4/required',
+              keyword: 'required',
+              params: { missingProperty: 'httpQueryParameterName' },
+              message: "must have required property '" + 'httpQueryParameterName' + "'",
               schema: schema15.allOf[0].oneOf[4].required,
               parentSchema: schema15.allOf[0].oneOf[4],
               data,
@@ -2632,10 +2632,10 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   if (!valid1) {
     const err10 = {
       instancePath,
-      schemaPath: "#/allOf/0/oneOf",
-      keyword: "oneOf",
+      schemaPath: '#/allOf/0/oneOf',
+      keyword: 'oneOf',
       params: { passingSchemas: passing0 },
-      message: "must match exactly one schema in oneOf",
+      message: 'must match exactly one schema in oneOf',
       schema: schema15.allOf[0].oneOf,
       parentSchema: schema15.allOf[0],
       data,
@@ -2665,9 +2665,9 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   const _errs20 = errors;
   let valid6 = false;
   const _errs21 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     let missing4;
-    if (data.ringHash === undefined && (missing4 = "ringHash")) {
+    if (data.ringHash === undefined && (missing4 = 'ringHash')) {
       const err11 = {};
       if (vErrors === null) {
         vErrors = [err11];
@@ -2681,9 +2681,9 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   valid6 = valid6 || _valid3;
   if (!valid6) {
     const _errs22 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
       let missing5;
-      if (data.maglev === undefined && (missing5 = "maglev")) {
+      if (data.maglev === undefined && (missing5 = 'maglev')) {
         const err12 = {};
         if (vErrors === null) {
           vErrors = [err12];
@@ -2718,10 +2718,10 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   if (valid5) {
     const err14 = {
       instancePath,
-      schemaPath: "#/allOf/1/oneOf/0/not",
-      keyword: "not",
+      schemaPath: '#/allOf/1/oneOf/0/not',
+      keyword: 'not',
       params: {},
-      message: "must NOT be valid",
+      message: 'must NOT be valid',
       schema: schema15.allOf[1].oneOf[0].not,
       parentSchema: schema15.allOf[1].oneOf[0],
       data,
@@ -2748,14 +2748,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     passing1 = 0;
   }
   const _errs23 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.ringHash === undefined) {
       const err15 = {
         instancePath,
-        schemaPath: "#/allOf/1/oneOf/1/required",
-        keyword: "required",
-        params: { missingProperty: "ringHash" },
-        message: "must have required property '" + "ringHash" + "'",
+        schemaPath: '#/allOf/1/oneOf/1/required',
+        keyword: 'required',
+        params: { missingProperty: 'ringHash' },
+        message: "must have required property '" + 'ringHash' + "'",
         schema: schema15.allOf[1].oneOf[1].required,
         parentSchema: schema15.allOf[1].oneOf[1],
         data,
@@ -2778,14 +2778,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       passing1 = 1;
     }
     const _errs24 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
       if (data.maglev === undefined) {
         const err16 = {
           instancePath,
-          schemaPath: "#/allOf/1/oneOf/2/required",
-          keyword: "required",
-          params: { missingProperty: "maglev" },
-          message: "must have required property '" + "maglev" + "'",
+          schemaPath: '#/allOf/1/oneOf/2/required',
+          keyword: 'required',
+          params: { missingProperty: 'maglev' },
+          message: "must have required property '" + 'maglev' + "'",
           schema: schema15.allOf[1].oneOf[2].required,
           parentSchema: schema15.allOf[1].oneOf[2],
           data,
@@ -2812,10 +2812,10 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   if (!valid4) {
     const err17 = {
       instancePath,
-      schemaPath: "#/allOf/1/oneOf",
-      keyword: "oneOf",
+      schemaPath: '#/allOf/1/oneOf',
+      keyword: 'oneOf',
       params: { passingSchemas: passing1 },
-      message: "must match exactly one schema in oneOf",
+      message: 'must match exactly one schema in oneOf',
       schema: schema15.allOf[1].oneOf,
       parentSchema: schema15.allOf[1],
       data,
@@ -2836,23 +2836,23 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "httpCookie" ||
-        key0 === "httpHeaderName" ||
-        key0 === "httpQueryParameterName" ||
-        key0 === "maglev" ||
-        key0 === "minimumRingSize" ||
-        key0 === "ringHash" ||
-        key0 === "useSourceIp"
+        key0 === 'httpCookie' ||
+        key0 === 'httpHeaderName' ||
+        key0 === 'httpQueryParameterName' ||
+        key0 === 'maglev' ||
+        key0 === 'minimumRingSize' ||
+        key0 === 'ringHash' ||
+        key0 === 'useSourceIp'
       )) {
         const err18 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema15,
           data,
@@ -2868,9 +2868,9 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.httpCookie !== undefined) {
       if (
         !validate37(data.httpCookie, {
-          instancePath: instancePath + "/httpCookie",
+          instancePath: instancePath + '/httpCookie',
           parentData: data,
-          parentDataProperty: "httpCookie",
+          parentDataProperty: 'httpCookie',
           rootData,
         })
       ) {
@@ -2880,13 +2880,13 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.httpHeaderName !== undefined) {
       let data1 = data.httpHeaderName;
-      if (typeof data1 !== "string") {
+      if (typeof data1 !== 'string') {
         const err19 = {
-          instancePath: instancePath + "/httpHeaderName",
-          schemaPath: "#/properties/httpHeaderName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/httpHeaderName',
+          schemaPath: '#/properties/httpHeaderName/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema15.properties.httpHeaderName.type,
           parentSchema: schema15.properties.httpHeaderName,
           data: data1,
@@ -2901,13 +2901,13 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.httpQueryParameterName !== undefined) {
       let data2 = data.httpQueryParameterName;
-      if (typeof data2 !== "string") {
+      if (typeof data2 !== 'string') {
         const err20 = {
-          instancePath: instancePath + "/httpQueryParameterName",
-          schemaPath: "#/properties/httpQueryParameterName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/httpQueryParameterName',
+          schemaPath: '#/properties/httpQueryParameterName/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema15.properties.httpQueryParameterName.type,
           parentSchema: schema15.properties.httpQueryParameterName,
           data: data2,
@@ -2922,15 +2922,15 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.maglev !== undefined) {
       let data3 = data.maglev;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+      if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
         for (const key1 in data3) {
-          if (!(key1 === "tableSize")) {
+          if (!(key1 === 'tableSize')) {
             const err21 = {
-              instancePath: instancePath + "/maglev",
-              schemaPath: "#/properties/maglev/additionalProperties",
-              keyword: "additionalProperties",
+              instancePath: instancePath + '/maglev',
+              schemaPath: '#/properties/maglev/additionalProperties',
+              keyword: 'additionalProperties',
               params: { additionalProperty: key1 },
-              message: "must NOT have additional properties",
+              message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema15.properties.maglev,
               data: data3,
@@ -2945,13 +2945,13 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.tableSize !== undefined) {
           let data4 = data3.tableSize;
-          if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4))) {
+          if (!(typeof data4 == 'number' && !(data4 % 1) && !isNaN(data4))) {
             const err22 = {
-              instancePath: instancePath + "/maglev/tableSize",
-              schemaPath: "#/properties/maglev/properties/tableSize/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
+              instancePath: instancePath + '/maglev/tableSize',
+              schemaPath: '#/properties/maglev/properties/tableSize/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
               schema: schema15.properties.maglev.properties.tableSize.type,
               parentSchema: schema15.properties.maglev.properties.tableSize,
               data: data4,
@@ -2963,14 +2963,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data4 == "number") {
+          if (typeof data4 == 'number') {
             if (data4 < 0 || isNaN(data4)) {
               const err23 = {
-                instancePath: instancePath + "/maglev/tableSize",
-                schemaPath: "#/properties/maglev/properties/tableSize/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
+                instancePath: instancePath + '/maglev/tableSize',
+                schemaPath: '#/properties/maglev/properties/tableSize/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema15.properties.maglev.properties.tableSize,
                 data: data4,
@@ -2986,11 +2986,11 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err24 = {
-          instancePath: instancePath + "/maglev",
-          schemaPath: "#/properties/maglev/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/maglev',
+          schemaPath: '#/properties/maglev/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema15.properties.maglev.type,
           parentSchema: schema15.properties.maglev,
           data: data3,
@@ -3005,13 +3005,13 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.minimumRingSize !== undefined) {
       let data5 = data.minimumRingSize;
-      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5))) {
+      if (!(typeof data5 == 'number' && !(data5 % 1) && !isNaN(data5))) {
         const err25 = {
-          instancePath: instancePath + "/minimumRingSize",
-          schemaPath: "#/properties/minimumRingSize/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/minimumRingSize',
+          schemaPath: '#/properties/minimumRingSize/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema15.properties.minimumRingSize.type,
           parentSchema: schema15.properties.minimumRingSize,
           data: data5,
@@ -3023,14 +3023,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data5 == "number") {
+      if (typeof data5 == 'number') {
         if (data5 < 0 || isNaN(data5)) {
           const err26 = {
-            instancePath: instancePath + "/minimumRingSize",
-            schemaPath: "#/properties/minimumRingSize/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/minimumRingSize',
+            schemaPath: '#/properties/minimumRingSize/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema15.properties.minimumRingSize,
             data: data5,
@@ -3046,15 +3046,15 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.ringHash !== undefined) {
       let data6 = data.ringHash;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
         for (const key2 in data6) {
-          if (!(key2 === "minimumRingSize")) {
+          if (!(key2 === 'minimumRingSize')) {
             const err27 = {
-              instancePath: instancePath + "/ringHash",
-              schemaPath: "#/properties/ringHash/additionalProperties",
-              keyword: "additionalProperties",
+              instancePath: instancePath + '/ringHash',
+              schemaPath: '#/properties/ringHash/additionalProperties',
+              keyword: 'additionalProperties',
               params: { additionalProperty: key2 },
-              message: "must NOT have additional properties",
+              message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema15.properties.ringHash,
               data: data6,
@@ -3069,13 +3069,13 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data6.minimumRingSize !== undefined) {
           let data7 = data6.minimumRingSize;
-          if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
+          if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7))) {
             const err28 = {
-              instancePath: instancePath + "/ringHash/minimumRingSize",
-              schemaPath: "#/properties/ringHash/properties/minimumRingSize/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
+              instancePath: instancePath + '/ringHash/minimumRingSize',
+              schemaPath: '#/properties/ringHash/properties/minimumRingSize/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
               schema: schema15.properties.ringHash.properties.minimumRingSize.type,
               parentSchema: schema15.properties.ringHash.properties.minimumRingSize,
               data: data7,
@@ -3087,14 +3087,14 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data7 == "number") {
+          if (typeof data7 == 'number') {
             if (data7 < 0 || isNaN(data7)) {
               const err29 = {
-                instancePath: instancePath + "/ringHash/minimumRingSize",
-                schemaPath: "#/properties/ringHash/properties/minimumRingSize/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
+                instancePath: instancePath + '/ringHash/minimumRingSize',
+                schemaPath: '#/properties/ringHash/properties/minimumRingSize/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema15.properties.ringHash.properties.minimumRingSize,
                 data: data7,
@@ -3110,11 +3110,11 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err30 = {
-          instancePath: instancePath + "/ringHash",
-          schemaPath: "#/properties/ringHash/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/ringHash',
+          schemaPath: '#/properties/ringHash/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema15.properties.ringHash.type,
           parentSchema: schema15.properties.ringHash,
           data: data6,
@@ -3129,13 +3129,13 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.useSourceIp !== undefined) {
       let data8 = data.useSourceIp;
-      if (typeof data8 !== "boolean") {
+      if (typeof data8 !== 'boolean') {
         const err31 = {
-          instancePath: instancePath + "/useSourceIp",
-          schemaPath: "#/properties/useSourceIp/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+          instancePath: instancePath + '/useSourceIp',
+          schemaPath: '#/properties/useSourceIp/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
           schema: schema15.properties.useSourceIp.type,
           parentSchema: schema15.properties.useSourceIp,
           data: data8,
@@ -3151,10 +3151,10 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err32 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema15.type,
       parentSchema: schema15,
       data,
@@ -3172,65 +3172,65 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
 const schema17 = {
   properties: {
     distribute: {
-      description: "Optional: only one of distribute, failover or failoverPriority can be set.",
+      description: 'Optional: only one of distribute, failover or failoverPriority can be set.',
       items: {
         properties: {
-          from: { description: "Originating locality, '/' separated, e.g.", type: "string" },
+          from: { description: "Originating locality, '/' separated, e.g.", type: 'string' },
           to: {
-            additionalProperties: { maximum: 4294967295, minimum: 0, type: "integer" },
-            description: "Map of upstream localities to traffic distribution weights.",
-            type: "object",
+            additionalProperties: { maximum: 4294967295, minimum: 0, type: 'integer' },
+            description: 'Map of upstream localities to traffic distribution weights.',
+            type: 'object',
           },
         },
-        type: "object",
+        type: 'object',
         additionalProperties: false,
       },
-      type: "array",
+      type: 'array',
     },
-    enabled: { description: "Enable locality load balancing.", nullable: true, type: "boolean" },
+    enabled: { description: 'Enable locality load balancing.', nullable: true, type: 'boolean' },
     failover: {
-      description: "Optional: only one of distribute, failover or failoverPriority can be set.",
+      description: 'Optional: only one of distribute, failover or failoverPriority can be set.',
       items: {
         properties: {
-          from: { description: "Originating region.", type: "string" },
+          from: { description: 'Originating region.', type: 'string' },
           to: {
             description:
               "Destination region the traffic will fail over to when endpoints in the 'from' region becomes unhealthy.",
-            type: "string",
+            type: 'string',
           },
         },
-        type: "object",
+        type: 'object',
         additionalProperties: false,
       },
-      type: "array",
+      type: 'array',
     },
     failoverPriority: {
       description:
-        "failoverPriority is an ordered list of labels used to sort endpoints to do priority based load balancing.",
-      items: { type: "string" },
-      type: "array",
+        'failoverPriority is an ordered list of labels used to sort endpoints to do priority based load balancing.',
+      items: { type: 'string' },
+      type: 'array',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate40(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "distribute" ||
-        key0 === "enabled" ||
-        key0 === "failover" ||
-        key0 === "failoverPriority"
+        key0 === 'distribute' ||
+        key0 === 'enabled' ||
+        key0 === 'failover' ||
+        key0 === 'failoverPriority'
       )) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema17,
           data,
@@ -3249,15 +3249,15 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
             for (const key1 in data1) {
-              if (!(key1 === "from" || key1 === "to")) {
+              if (!(key1 === 'from' || key1 === 'to')) {
                 const err1 = {
-                  instancePath: instancePath + "/distribute/" + i0,
-                  schemaPath: "#/properties/distribute/items/additionalProperties",
-                  keyword: "additionalProperties",
+                  instancePath: instancePath + '/distribute/' + i0,
+                  schemaPath: '#/properties/distribute/items/additionalProperties',
+                  keyword: 'additionalProperties',
                   params: { additionalProperty: key1 },
-                  message: "must NOT have additional properties",
+                  message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema17.properties.distribute.items,
                   data: data1,
@@ -3272,13 +3272,13 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data1.from !== undefined) {
               let data2 = data1.from;
-              if (typeof data2 !== "string") {
+              if (typeof data2 !== 'string') {
                 const err2 = {
-                  instancePath: instancePath + "/distribute/" + i0 + "/from",
-                  schemaPath: "#/properties/distribute/items/properties/from/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/distribute/' + i0 + '/from',
+                  schemaPath: '#/properties/distribute/items/properties/from/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema17.properties.distribute.items.properties.from.type,
                   parentSchema: schema17.properties.distribute.items.properties.from,
                   data: data2,
@@ -3293,21 +3293,21 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data1.to !== undefined) {
               let data3 = data1.to;
-              if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
                 for (const key2 in data3) {
                   let data4 = data3[key2];
-                  if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4))) {
+                  if (!(typeof data4 == 'number' && !(data4 % 1) && !isNaN(data4))) {
                     const err3 = {
                       instancePath:
                         instancePath +
-                        "/distribute/" +
+                        '/distribute/' +
                         i0 +
-                        "/to/" +
-                        key2.replace(/~/g, "~0").replace(/\//g, "~1"),
-                      schemaPath: "#/properties/distribute/items/properties/to/additionalProperties/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                      message: "must be integer",
+                        '/to/' +
+                        key2.replace(/~/g, '~0').replace(/\//g, '~1'),
+                      schemaPath: '#/properties/distribute/items/properties/to/additionalProperties/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                      message: 'must be integer',
                       schema: schema17.properties.distribute.items.properties.to.additionalProperties.type,
                       parentSchema: schema17.properties.distribute.items.properties.to.additionalProperties,
                       data: data4,
@@ -3319,20 +3319,20 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data4 == "number") {
+                  if (typeof data4 == 'number') {
                     if (data4 > 4294967295 || isNaN(data4)) {
                       const err4 = {
                         instancePath:
                           instancePath +
-                          "/distribute/" +
+                          '/distribute/' +
                           i0 +
-                          "/to/" +
-                          key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          '/to/' +
+                          key2.replace(/~/g, '~0').replace(/\//g, '~1'),
                         schemaPath:
-                          "#/properties/distribute/items/properties/to/additionalProperties/maximum",
-                        keyword: "maximum",
-                        params: { comparison: "<=", limit: 4294967295 },
-                        message: "must be <= 4294967295",
+                          '#/properties/distribute/items/properties/to/additionalProperties/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 4294967295 },
+                        message: 'must be <= 4294967295',
                         schema: 4294967295,
                         parentSchema: schema17.properties.distribute.items.properties.to.additionalProperties,
                         data: data4,
@@ -3348,15 +3348,15 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
                       const err5 = {
                         instancePath:
                           instancePath +
-                          "/distribute/" +
+                          '/distribute/' +
                           i0 +
-                          "/to/" +
-                          key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          '/to/' +
+                          key2.replace(/~/g, '~0').replace(/\//g, '~1'),
                         schemaPath:
-                          "#/properties/distribute/items/properties/to/additionalProperties/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                        message: "must be >= 0",
+                          '#/properties/distribute/items/properties/to/additionalProperties/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
                         schema: 0,
                         parentSchema: schema17.properties.distribute.items.properties.to.additionalProperties,
                         data: data4,
@@ -3372,11 +3372,11 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err6 = {
-                  instancePath: instancePath + "/distribute/" + i0 + "/to",
-                  schemaPath: "#/properties/distribute/items/properties/to/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/distribute/' + i0 + '/to',
+                  schemaPath: '#/properties/distribute/items/properties/to/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema17.properties.distribute.items.properties.to.type,
                   parentSchema: schema17.properties.distribute.items.properties.to,
                   data: data3,
@@ -3391,11 +3391,11 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err7 = {
-              instancePath: instancePath + "/distribute/" + i0,
-              schemaPath: "#/properties/distribute/items/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/distribute/' + i0,
+              schemaPath: '#/properties/distribute/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema17.properties.distribute.items.type,
               parentSchema: schema17.properties.distribute.items,
               data: data1,
@@ -3410,11 +3410,11 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err8 = {
-          instancePath: instancePath + "/distribute",
-          schemaPath: "#/properties/distribute/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/distribute',
+          schemaPath: '#/properties/distribute/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema17.properties.distribute.type,
           parentSchema: schema17.properties.distribute,
           data: data0,
@@ -3429,13 +3429,13 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.enabled !== undefined) {
       let data5 = data.enabled;
-      if (typeof data5 !== "boolean" && data5 !== null) {
+      if (typeof data5 !== 'boolean' && data5 !== null) {
         const err9 = {
-          instancePath: instancePath + "/enabled",
-          schemaPath: "#/properties/enabled/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+          instancePath: instancePath + '/enabled',
+          schemaPath: '#/properties/enabled/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
           schema: schema17.properties.enabled.type,
           parentSchema: schema17.properties.enabled,
           data: data5,
@@ -3454,15 +3454,15 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         const len1 = data6.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data7 = data6[i1];
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+          if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
             for (const key3 in data7) {
-              if (!(key3 === "from" || key3 === "to")) {
+              if (!(key3 === 'from' || key3 === 'to')) {
                 const err10 = {
-                  instancePath: instancePath + "/failover/" + i1,
-                  schemaPath: "#/properties/failover/items/additionalProperties",
-                  keyword: "additionalProperties",
+                  instancePath: instancePath + '/failover/' + i1,
+                  schemaPath: '#/properties/failover/items/additionalProperties',
+                  keyword: 'additionalProperties',
                   params: { additionalProperty: key3 },
-                  message: "must NOT have additional properties",
+                  message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema17.properties.failover.items,
                   data: data7,
@@ -3477,13 +3477,13 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data7.from !== undefined) {
               let data8 = data7.from;
-              if (typeof data8 !== "string") {
+              if (typeof data8 !== 'string') {
                 const err11 = {
-                  instancePath: instancePath + "/failover/" + i1 + "/from",
-                  schemaPath: "#/properties/failover/items/properties/from/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/failover/' + i1 + '/from',
+                  schemaPath: '#/properties/failover/items/properties/from/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema17.properties.failover.items.properties.from.type,
                   parentSchema: schema17.properties.failover.items.properties.from,
                   data: data8,
@@ -3498,13 +3498,13 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data7.to !== undefined) {
               let data9 = data7.to;
-              if (typeof data9 !== "string") {
+              if (typeof data9 !== 'string') {
                 const err12 = {
-                  instancePath: instancePath + "/failover/" + i1 + "/to",
-                  schemaPath: "#/properties/failover/items/properties/to/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/failover/' + i1 + '/to',
+                  schemaPath: '#/properties/failover/items/properties/to/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema17.properties.failover.items.properties.to.type,
                   parentSchema: schema17.properties.failover.items.properties.to,
                   data: data9,
@@ -3519,11 +3519,11 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err13 = {
-              instancePath: instancePath + "/failover/" + i1,
-              schemaPath: "#/properties/failover/items/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/failover/' + i1,
+              schemaPath: '#/properties/failover/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema17.properties.failover.items.type,
               parentSchema: schema17.properties.failover.items,
               data: data7,
@@ -3538,11 +3538,11 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err14 = {
-          instancePath: instancePath + "/failover",
-          schemaPath: "#/properties/failover/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/failover',
+          schemaPath: '#/properties/failover/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema17.properties.failover.type,
           parentSchema: schema17.properties.failover,
           data: data6,
@@ -3561,13 +3561,13 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         const len2 = data10.length;
         for (let i2 = 0; i2 < len2; i2++) {
           let data11 = data10[i2];
-          if (typeof data11 !== "string") {
+          if (typeof data11 !== 'string') {
             const err15 = {
-              instancePath: instancePath + "/failoverPriority/" + i2,
-              schemaPath: "#/properties/failoverPriority/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/failoverPriority/' + i2,
+              schemaPath: '#/properties/failoverPriority/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema17.properties.failoverPriority.items.type,
               parentSchema: schema17.properties.failoverPriority.items,
               data: data11,
@@ -3582,11 +3582,11 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err16 = {
-          instancePath: instancePath + "/failoverPriority",
-          schemaPath: "#/properties/failoverPriority/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/failoverPriority',
+          schemaPath: '#/properties/failoverPriority/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema17.properties.failoverPriority.type,
           parentSchema: schema17.properties.failoverPriority,
           data: data10,
@@ -3602,10 +3602,10 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err17 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema17.type,
       parentSchema: schema17,
       data,
@@ -3623,35 +3623,35 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
 const schema18 = {
   properties: {
     aggression: {
-      description: "This parameter controls the speed of traffic increase over the warmup duration.",
-      format: "double",
+      description: 'This parameter controls the speed of traffic increase over the warmup duration.',
+      format: 'double',
       minimum: 0,
       nullable: true,
-      type: "number",
+      type: 'number',
     },
     duration: {
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    minimumPercent: { format: "double", maximum: 100, minimum: 0, nullable: true, type: "number" },
+    minimumPercent: { format: 'double', maximum: 100, minimum: 0, nullable: true, type: 'number' },
   },
-  required: ["duration"],
-  type: "object",
+  required: ['duration'],
+  type: 'object',
   additionalProperties: false,
 };
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate42(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.duration === undefined) {
       const err0 = {
         instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "duration" },
-        message: "must have required property '" + "duration" + "'",
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'duration' },
+        message: "must have required property '" + 'duration' + "'",
         schema: schema18.required,
         parentSchema: schema18,
         data,
@@ -3664,13 +3664,13 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "aggression" || key0 === "duration" || key0 === "minimumPercent")) {
+      if (!(key0 === 'aggression' || key0 === 'duration' || key0 === 'minimumPercent')) {
         const err1 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema18,
           data,
@@ -3685,13 +3685,13 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.aggression !== undefined) {
       let data0 = data.aggression;
-      if (!(typeof data0 == "number") && data0 !== null) {
+      if (!(typeof data0 == 'number') && data0 !== null) {
         const err2 = {
-          instancePath: instancePath + "/aggression",
-          schemaPath: "#/properties/aggression/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
+          instancePath: instancePath + '/aggression',
+          schemaPath: '#/properties/aggression/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
           schema: schema18.properties.aggression.type,
           parentSchema: schema18.properties.aggression,
           data: data0,
@@ -3703,14 +3703,14 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data0 == "number") {
+      if (typeof data0 == 'number') {
         if (data0 < 0 || isNaN(data0)) {
           const err3 = {
-            instancePath: instancePath + "/aggression",
-            schemaPath: "#/properties/aggression/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/aggression',
+            schemaPath: '#/properties/aggression/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema18.properties.aggression,
             data: data0,
@@ -3726,13 +3726,13 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.duration !== undefined) {
       let data1 = data.duration;
-      if (typeof data1 !== "string") {
+      if (typeof data1 !== 'string') {
         const err4 = {
-          instancePath: instancePath + "/duration",
-          schemaPath: "#/properties/duration/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/duration',
+          schemaPath: '#/properties/duration/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema18.properties.duration.type,
           parentSchema: schema18.properties.duration,
           data: data1,
@@ -3747,13 +3747,13 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.minimumPercent !== undefined) {
       let data2 = data.minimumPercent;
-      if (!(typeof data2 == "number") && data2 !== null) {
+      if (!(typeof data2 == 'number') && data2 !== null) {
         const err5 = {
-          instancePath: instancePath + "/minimumPercent",
-          schemaPath: "#/properties/minimumPercent/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
+          instancePath: instancePath + '/minimumPercent',
+          schemaPath: '#/properties/minimumPercent/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
           schema: schema18.properties.minimumPercent.type,
           parentSchema: schema18.properties.minimumPercent,
           data: data2,
@@ -3765,14 +3765,14 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data2 == "number") {
+      if (typeof data2 == 'number') {
         if (data2 > 100 || isNaN(data2)) {
           const err6 = {
-            instancePath: instancePath + "/minimumPercent",
-            schemaPath: "#/properties/minimumPercent/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 100 },
-            message: "must be <= 100",
+            instancePath: instancePath + '/minimumPercent',
+            schemaPath: '#/properties/minimumPercent/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 100 },
+            message: 'must be <= 100',
             schema: 100,
             parentSchema: schema18.properties.minimumPercent,
             data: data2,
@@ -3786,11 +3786,11 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2 < 0 || isNaN(data2)) {
           const err7 = {
-            instancePath: instancePath + "/minimumPercent",
-            schemaPath: "#/properties/minimumPercent/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/minimumPercent',
+            schemaPath: '#/properties/minimumPercent/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema18.properties.minimumPercent,
             data: data2,
@@ -3807,10 +3807,10 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err8 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema18.type,
       parentSchema: schema18,
       data,
@@ -3827,28 +3827,28 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
 }
 const schema19 = {
   properties: {
-    enabled: { description: "Enable zone aware load balancing.", nullable: true, type: "boolean" },
+    enabled: { description: 'Enable zone aware load balancing.', nullable: true, type: 'boolean' },
     failover: {
-      description: "Optional.",
+      description: 'Optional.',
       items: {
         properties: {
-          from: { description: "Originating region.", type: "string" },
+          from: { description: 'Originating region.', type: 'string' },
           to: {
             description:
               "Destination region the traffic will fail over to when endpoints in the 'from' region becomes unhealthy.",
-            type: "string",
+            type: 'string',
           },
         },
-        type: "object",
+        type: 'object',
         additionalProperties: false,
       },
-      type: "array",
+      type: 'array',
     },
     failoverPriority: {
       description:
-        "failoverPriority is an ordered list of labels used to sort endpoints for priority-based load balancing.",
-      items: { type: "string" },
-      type: "array",
+        'failoverPriority is an ordered list of labels used to sort endpoints for priority-based load balancing.',
+      items: { type: 'string' },
+      type: 'array',
     },
     minClusterSize: {
       description:
@@ -3856,29 +3856,29 @@ const schema19 = {
       maximum: 4294967295,
       minimum: 1,
       nullable: true,
-      type: "integer",
+      type: 'integer',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate44(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "enabled" ||
-        key0 === "failover" ||
-        key0 === "failoverPriority" ||
-        key0 === "minClusterSize"
+        key0 === 'enabled' ||
+        key0 === 'failover' ||
+        key0 === 'failoverPriority' ||
+        key0 === 'minClusterSize'
       )) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema19,
           data,
@@ -3893,13 +3893,13 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.enabled !== undefined) {
       let data0 = data.enabled;
-      if (typeof data0 !== "boolean" && data0 !== null) {
+      if (typeof data0 !== 'boolean' && data0 !== null) {
         const err1 = {
-          instancePath: instancePath + "/enabled",
-          schemaPath: "#/properties/enabled/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+          instancePath: instancePath + '/enabled',
+          schemaPath: '#/properties/enabled/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
           schema: schema19.properties.enabled.type,
           parentSchema: schema19.properties.enabled,
           data: data0,
@@ -3918,15 +3918,15 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
             for (const key1 in data2) {
-              if (!(key1 === "from" || key1 === "to")) {
+              if (!(key1 === 'from' || key1 === 'to')) {
                 const err2 = {
-                  instancePath: instancePath + "/failover/" + i0,
-                  schemaPath: "#/properties/failover/items/additionalProperties",
-                  keyword: "additionalProperties",
+                  instancePath: instancePath + '/failover/' + i0,
+                  schemaPath: '#/properties/failover/items/additionalProperties',
+                  keyword: 'additionalProperties',
                   params: { additionalProperty: key1 },
-                  message: "must NOT have additional properties",
+                  message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema19.properties.failover.items,
                   data: data2,
@@ -3941,13 +3941,13 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data2.from !== undefined) {
               let data3 = data2.from;
-              if (typeof data3 !== "string") {
+              if (typeof data3 !== 'string') {
                 const err3 = {
-                  instancePath: instancePath + "/failover/" + i0 + "/from",
-                  schemaPath: "#/properties/failover/items/properties/from/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/failover/' + i0 + '/from',
+                  schemaPath: '#/properties/failover/items/properties/from/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema19.properties.failover.items.properties.from.type,
                   parentSchema: schema19.properties.failover.items.properties.from,
                   data: data3,
@@ -3962,13 +3962,13 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data2.to !== undefined) {
               let data4 = data2.to;
-              if (typeof data4 !== "string") {
+              if (typeof data4 !== 'string') {
                 const err4 = {
-                  instancePath: instancePath + "/failover/" + i0 + "/to",
-                  schemaPath: "#/properties/failover/items/properties/to/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/failover/' + i0 + '/to',
+                  schemaPath: '#/properties/failover/items/properties/to/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema19.properties.failover.items.properties.to.type,
                   parentSchema: schema19.properties.failover.items.properties.to,
                   data: data4,
@@ -3983,11 +3983,11 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err5 = {
-              instancePath: instancePath + "/failover/" + i0,
-              schemaPath: "#/properties/failover/items/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/failover/' + i0,
+              schemaPath: '#/properties/failover/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema19.properties.failover.items.type,
               parentSchema: schema19.properties.failover.items,
               data: data2,
@@ -4002,11 +4002,11 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err6 = {
-          instancePath: instancePath + "/failover",
-          schemaPath: "#/properties/failover/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/failover',
+          schemaPath: '#/properties/failover/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema19.properties.failover.type,
           parentSchema: schema19.properties.failover,
           data: data1,
@@ -4025,13 +4025,13 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         const len1 = data5.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data6 = data5[i1];
-          if (typeof data6 !== "string") {
+          if (typeof data6 !== 'string') {
             const err7 = {
-              instancePath: instancePath + "/failoverPriority/" + i1,
-              schemaPath: "#/properties/failoverPriority/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/failoverPriority/' + i1,
+              schemaPath: '#/properties/failoverPriority/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema19.properties.failoverPriority.items.type,
               parentSchema: schema19.properties.failoverPriority.items,
               data: data6,
@@ -4046,11 +4046,11 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err8 = {
-          instancePath: instancePath + "/failoverPriority",
-          schemaPath: "#/properties/failoverPriority/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/failoverPriority',
+          schemaPath: '#/properties/failoverPriority/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema19.properties.failoverPriority.type,
           parentSchema: schema19.properties.failoverPriority,
           data: data5,
@@ -4065,13 +4065,13 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.minClusterSize !== undefined) {
       let data7 = data.minClusterSize;
-      if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7)) && data7 !== null) {
+      if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7)) && data7 !== null) {
         const err9 = {
-          instancePath: instancePath + "/minClusterSize",
-          schemaPath: "#/properties/minClusterSize/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/minClusterSize',
+          schemaPath: '#/properties/minClusterSize/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema19.properties.minClusterSize.type,
           parentSchema: schema19.properties.minClusterSize,
           data: data7,
@@ -4083,14 +4083,14 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data7 == "number") {
+      if (typeof data7 == 'number') {
         if (data7 > 4294967295 || isNaN(data7)) {
           const err10 = {
-            instancePath: instancePath + "/minClusterSize",
-            schemaPath: "#/properties/minClusterSize/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4294967295 },
-            message: "must be <= 4294967295",
+            instancePath: instancePath + '/minClusterSize',
+            schemaPath: '#/properties/minClusterSize/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 4294967295 },
+            message: 'must be <= 4294967295',
             schema: 4294967295,
             parentSchema: schema19.properties.minClusterSize,
             data: data7,
@@ -4104,11 +4104,11 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data7 < 1 || isNaN(data7)) {
           const err11 = {
-            instancePath: instancePath + "/minClusterSize",
-            schemaPath: "#/properties/minClusterSize/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
+            instancePath: instancePath + '/minClusterSize',
+            schemaPath: '#/properties/minClusterSize/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
             schema: 1,
             parentSchema: schema19.properties.minClusterSize,
             data: data7,
@@ -4125,10 +4125,10 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err12 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema19.type,
       parentSchema: schema19,
       data,
@@ -4143,7 +4143,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   validate44.errors = vErrors;
   return errors === 0;
 }
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate33(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs1 = errors;
@@ -4155,9 +4155,9 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   const _errs5 = errors;
   let valid2 = false;
   const _errs6 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     let missing0;
-    if (data.simple === undefined && (missing0 = "simple")) {
+    if (data.simple === undefined && (missing0 = 'simple')) {
       const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
@@ -4171,9 +4171,9 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   valid2 = valid2 || _valid1;
   if (!valid2) {
     const _errs7 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
       let missing1;
-      if (data.consistentHash === undefined && (missing1 = "consistentHash")) {
+      if (data.consistentHash === undefined && (missing1 = 'consistentHash')) {
         const err1 = {};
         if (vErrors === null) {
           vErrors = [err1];
@@ -4187,9 +4187,9 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     valid2 = valid2 || _valid1;
     if (!valid2) {
       const _errs8 = errors;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
         let missing2;
-        if (data.backendUtilization === undefined && (missing2 = "backendUtilization")) {
+        if (data.backendUtilization === undefined && (missing2 = 'backendUtilization')) {
           const err2 = {};
           if (vErrors === null) {
             vErrors = [err2];
@@ -4225,10 +4225,10 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   if (valid1) {
     const err4 = {
       instancePath,
-      schemaPath: "#/oneOf/0/not",
-      keyword: "not",
+      schemaPath: '#/oneOf/0/not',
+      keyword: 'not',
       params: {},
-      message: "must NOT be valid",
+      message: 'must NOT be valid',
       schema: schema13.oneOf[0].not,
       parentSchema: schema13.oneOf[0],
       data,
@@ -4255,14 +4255,14 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     passing0 = 0;
   }
   const _errs9 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.simple === undefined) {
       const err5 = {
         instancePath,
-        schemaPath: "#/oneOf/1/required",
-        keyword: "required",
-        params: { missingProperty: "simple" },
-        message: "must have required property '" + "simple" + "'",
+        schemaPath: '#/oneOf/1/required',
+        keyword: 'required',
+        params: { missingProperty: 'simple' },
+        message: "must have required property '" + 'simple' + "'",
         schema: schema13.oneOf[1].required,
         parentSchema: schema13.oneOf[1],
         data,
@@ -4285,14 +4285,14 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       passing0 = 1;
     }
     const _errs10 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
       if (data.consistentHash === undefined) {
         const err6 = {
           instancePath,
-          schemaPath: "#/oneOf/2/required",
-          keyword: "required",
-          params: { missingProperty: "consistentHash" },
-          message: "must have required property '" + "consistentHash" + "'",
+          schemaPath: '#/oneOf/2/required',
+          keyword: 'required',
+          params: { missingProperty: 'consistentHash' },
+          message: "must have required property '" + 'consistentHash' + "'",
           schema: schema13.oneOf[2].required,
           parentSchema: schema13.oneOf[2],
           data,
@@ -4315,14 +4315,14 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         passing0 = 2;
       }
       const _errs11 = errors;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
         if (data.backendUtilization === undefined) {
           const err7 = {
             instancePath,
-            schemaPath: "#/oneOf/3/required",
-            keyword: "required",
-            params: { missingProperty: "backendUtilization" },
-            message: "must have required property '" + "backendUtilization" + "'",
+            schemaPath: '#/oneOf/3/required',
+            keyword: 'required',
+            params: { missingProperty: 'backendUtilization' },
+            message: "must have required property '" + 'backendUtilization' + "'",
             schema: schema13.oneOf[3].required,
             parentSchema: schema13.oneOf[3],
             data,
@@ -4350,10 +4350,10 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   if (!valid0) {
     const err8 = {
       instancePath,
-      schemaPath: "#/oneOf",
-      keyword: "oneOf",
+      schemaPath: '#/oneOf',
+      keyword: 'oneOf',
       params: { passingSchemas: passing0 },
-      message: "must match exactly one schema in oneOf",
+      message: 'must match exactly one schema in oneOf',
       schema: schema13.oneOf,
       parentSchema: schema13,
       data,
@@ -4374,23 +4374,23 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "backendUtilization" ||
-        key0 === "consistentHash" ||
-        key0 === "localityLbSetting" ||
-        key0 === "simple" ||
-        key0 === "warmup" ||
-        key0 === "warmupDurationSecs" ||
-        key0 === "zoneAwareLbSetting"
+        key0 === 'backendUtilization' ||
+        key0 === 'consistentHash' ||
+        key0 === 'localityLbSetting' ||
+        key0 === 'simple' ||
+        key0 === 'warmup' ||
+        key0 === 'warmupDurationSecs' ||
+        key0 === 'zoneAwareLbSetting'
       )) {
         const err9 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema13,
           data,
@@ -4406,9 +4406,9 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.backendUtilization !== undefined) {
       if (
         !validate34(data.backendUtilization, {
-          instancePath: instancePath + "/backendUtilization",
+          instancePath: instancePath + '/backendUtilization',
           parentData: data,
-          parentDataProperty: "backendUtilization",
+          parentDataProperty: 'backendUtilization',
           rootData,
         })
       ) {
@@ -4419,9 +4419,9 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.consistentHash !== undefined) {
       if (
         !validate36(data.consistentHash, {
-          instancePath: instancePath + "/consistentHash",
+          instancePath: instancePath + '/consistentHash',
           parentData: data,
-          parentDataProperty: "consistentHash",
+          parentDataProperty: 'consistentHash',
           rootData,
         })
       ) {
@@ -4432,9 +4432,9 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.localityLbSetting !== undefined) {
       if (
         !validate40(data.localityLbSetting, {
-          instancePath: instancePath + "/localityLbSetting",
+          instancePath: instancePath + '/localityLbSetting',
           parentData: data,
-          parentDataProperty: "localityLbSetting",
+          parentDataProperty: 'localityLbSetting',
           rootData,
         })
       ) {
@@ -4444,13 +4444,13 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.simple !== undefined) {
       let data3 = data.simple;
-      if (typeof data3 !== "string") {
+      if (typeof data3 !== 'string') {
         const err10 = {
-          instancePath: instancePath + "/simple",
-          schemaPath: "#/properties/simple/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/simple',
+          schemaPath: '#/properties/simple/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema13.properties.simple.type,
           parentSchema: schema13.properties.simple,
           data: data3,
@@ -4463,19 +4463,19 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(
-        data3 === "UNSPECIFIED" ||
-        data3 === "LEAST_CONN" ||
-        data3 === "RANDOM" ||
-        data3 === "PASSTHROUGH" ||
-        data3 === "ROUND_ROBIN" ||
-        data3 === "LEAST_REQUEST"
+        data3 === 'UNSPECIFIED' ||
+        data3 === 'LEAST_CONN' ||
+        data3 === 'RANDOM' ||
+        data3 === 'PASSTHROUGH' ||
+        data3 === 'ROUND_ROBIN' ||
+        data3 === 'LEAST_REQUEST'
       )) {
         const err11 = {
-          instancePath: instancePath + "/simple",
-          schemaPath: "#/properties/simple/enum",
-          keyword: "enum",
+          instancePath: instancePath + '/simple',
+          schemaPath: '#/properties/simple/enum',
+          keyword: 'enum',
           params: { allowedValues: schema13.properties.simple.enum },
-          message: "must be equal to one of the allowed values",
+          message: 'must be equal to one of the allowed values',
           schema: schema13.properties.simple.enum,
           parentSchema: schema13.properties.simple,
           data: data3,
@@ -4491,9 +4491,9 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.warmup !== undefined) {
       if (
         !validate42(data.warmup, {
-          instancePath: instancePath + "/warmup",
+          instancePath: instancePath + '/warmup',
           parentData: data,
-          parentDataProperty: "warmup",
+          parentDataProperty: 'warmup',
           rootData,
         })
       ) {
@@ -4503,13 +4503,13 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.warmupDurationSecs !== undefined) {
       let data5 = data.warmupDurationSecs;
-      if (typeof data5 !== "string") {
+      if (typeof data5 !== 'string') {
         const err12 = {
-          instancePath: instancePath + "/warmupDurationSecs",
-          schemaPath: "#/properties/warmupDurationSecs/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/warmupDurationSecs',
+          schemaPath: '#/properties/warmupDurationSecs/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema13.properties.warmupDurationSecs.type,
           parentSchema: schema13.properties.warmupDurationSecs,
           data: data5,
@@ -4525,9 +4525,9 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.zoneAwareLbSetting !== undefined) {
       if (
         !validate44(data.zoneAwareLbSetting, {
-          instancePath: instancePath + "/zoneAwareLbSetting",
+          instancePath: instancePath + '/zoneAwareLbSetting',
           parentData: data,
-          parentDataProperty: "zoneAwareLbSetting",
+          parentDataProperty: 'zoneAwareLbSetting',
           rootData,
         })
       ) {
@@ -4538,10 +4538,10 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err13 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema13.type,
       parentSchema: schema13,
       data,
@@ -4559,78 +4559,78 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
 const schema20 = {
   properties: {
     baseEjectionTime: {
-      description: "Minimum ejection duration.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'Minimum ejection duration.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
     consecutive5xxErrors: {
-      description: "Number of 5xx errors before a host is ejected from the connection pool.",
+      description: 'Number of 5xx errors before a host is ejected from the connection pool.',
       maximum: 4294967295,
       minimum: 0,
       nullable: true,
-      type: "integer",
+      type: 'integer',
     },
-    consecutiveErrors: { format: "int32", type: "integer" },
+    consecutiveErrors: { format: 'int32', type: 'integer' },
     consecutiveGatewayErrors: {
-      description: "Number of gateway errors before a host is ejected from the connection pool.",
+      description: 'Number of gateway errors before a host is ejected from the connection pool.',
       maximum: 4294967295,
       minimum: 0,
       nullable: true,
-      type: "integer",
+      type: 'integer',
     },
     consecutiveLocalOriginFailures: {
-      description: "The number of consecutive locally originated failures before ejection occurs.",
+      description: 'The number of consecutive locally originated failures before ejection occurs.',
       maximum: 4294967295,
       minimum: 0,
       nullable: true,
-      type: "integer",
+      type: 'integer',
     },
     interval: {
-      description: "Time interval between ejection sweep analysis.",
-      type: "string",
-      "x-kubernetes-validations": [
-        { message: "must be a valid duration greater than 1ms", rule: "duration(self) >= duration('1ms')" },
+      description: 'Time interval between ejection sweep analysis.',
+      type: 'string',
+      'x-kubernetes-validations': [
+        { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
     maxEjectionPercent: {
       description:
-        "Maximum % of hosts in the load balancing pool for the upstream service that can be ejected.",
-      format: "int32",
-      type: "integer",
+        'Maximum % of hosts in the load balancing pool for the upstream service that can be ejected.',
+      format: 'int32',
+      type: 'integer',
     },
     minHealthPercent: {
       description:
-        "Outlier detection will be enabled as long as the associated load balancing pool has at least `minHealthPercent` hosts in healthy mode.",
-      format: "int32",
-      type: "integer",
+        'Outlier detection will be enabled as long as the associated load balancing pool has at least `minHealthPercent` hosts in healthy mode.',
+      format: 'int32',
+      type: 'integer',
     },
     outlierDetectionHttpErrorCodes: {
-      description: "Specifies the HTTP response status codes that are treated as outlier detection errors.",
-      items: { maximum: 599, minimum: 100, type: "integer" },
-      type: "array",
+      description: 'Specifies the HTTP response status codes that are treated as outlier detection errors.',
+      items: { maximum: 599, minimum: 100, type: 'integer' },
+      type: 'array',
     },
     splitExternalLocalOriginErrors: {
-      description: "Determines whether to distinguish local origin failures from external errors.",
-      type: "boolean",
+      description: 'Determines whether to distinguish local origin failures from external errors.',
+      type: 'boolean',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate47(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func2.call(schema20.properties, key0)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema20,
           data,
@@ -4645,13 +4645,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.baseEjectionTime !== undefined) {
       let data0 = data.baseEjectionTime;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err1 = {
-          instancePath: instancePath + "/baseEjectionTime",
-          schemaPath: "#/properties/baseEjectionTime/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/baseEjectionTime',
+          schemaPath: '#/properties/baseEjectionTime/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema20.properties.baseEjectionTime.type,
           parentSchema: schema20.properties.baseEjectionTime,
           data: data0,
@@ -4666,13 +4666,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.consecutive5xxErrors !== undefined) {
       let data1 = data.consecutive5xxErrors;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1)) && data1 !== null) {
+      if (!(typeof data1 == 'number' && !(data1 % 1) && !isNaN(data1)) && data1 !== null) {
         const err2 = {
-          instancePath: instancePath + "/consecutive5xxErrors",
-          schemaPath: "#/properties/consecutive5xxErrors/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/consecutive5xxErrors',
+          schemaPath: '#/properties/consecutive5xxErrors/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema20.properties.consecutive5xxErrors.type,
           parentSchema: schema20.properties.consecutive5xxErrors,
           data: data1,
@@ -4684,14 +4684,14 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data1 == "number") {
+      if (typeof data1 == 'number') {
         if (data1 > 4294967295 || isNaN(data1)) {
           const err3 = {
-            instancePath: instancePath + "/consecutive5xxErrors",
-            schemaPath: "#/properties/consecutive5xxErrors/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4294967295 },
-            message: "must be <= 4294967295",
+            instancePath: instancePath + '/consecutive5xxErrors',
+            schemaPath: '#/properties/consecutive5xxErrors/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 4294967295 },
+            message: 'must be <= 4294967295',
             schema: 4294967295,
             parentSchema: schema20.properties.consecutive5xxErrors,
             data: data1,
@@ -4705,11 +4705,11 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1 < 0 || isNaN(data1)) {
           const err4 = {
-            instancePath: instancePath + "/consecutive5xxErrors",
-            schemaPath: "#/properties/consecutive5xxErrors/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/consecutive5xxErrors',
+            schemaPath: '#/properties/consecutive5xxErrors/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema20.properties.consecutive5xxErrors,
             data: data1,
@@ -4725,13 +4725,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.consecutiveErrors !== undefined) {
       let data2 = data.consecutiveErrors;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2))) {
+      if (!(typeof data2 == 'number' && !(data2 % 1) && !isNaN(data2))) {
         const err5 = {
-          instancePath: instancePath + "/consecutiveErrors",
-          schemaPath: "#/properties/consecutiveErrors/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/consecutiveErrors',
+          schemaPath: '#/properties/consecutiveErrors/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema20.properties.consecutiveErrors.type,
           parentSchema: schema20.properties.consecutiveErrors,
           data: data2,
@@ -4746,13 +4746,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.consecutiveGatewayErrors !== undefined) {
       let data3 = data.consecutiveGatewayErrors;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3)) && data3 !== null) {
+      if (!(typeof data3 == 'number' && !(data3 % 1) && !isNaN(data3)) && data3 !== null) {
         const err6 = {
-          instancePath: instancePath + "/consecutiveGatewayErrors",
-          schemaPath: "#/properties/consecutiveGatewayErrors/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/consecutiveGatewayErrors',
+          schemaPath: '#/properties/consecutiveGatewayErrors/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema20.properties.consecutiveGatewayErrors.type,
           parentSchema: schema20.properties.consecutiveGatewayErrors,
           data: data3,
@@ -4764,14 +4764,14 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data3 == "number") {
+      if (typeof data3 == 'number') {
         if (data3 > 4294967295 || isNaN(data3)) {
           const err7 = {
-            instancePath: instancePath + "/consecutiveGatewayErrors",
-            schemaPath: "#/properties/consecutiveGatewayErrors/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4294967295 },
-            message: "must be <= 4294967295",
+            instancePath: instancePath + '/consecutiveGatewayErrors',
+            schemaPath: '#/properties/consecutiveGatewayErrors/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 4294967295 },
+            message: 'must be <= 4294967295',
             schema: 4294967295,
             parentSchema: schema20.properties.consecutiveGatewayErrors,
             data: data3,
@@ -4785,11 +4785,11 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3 < 0 || isNaN(data3)) {
           const err8 = {
-            instancePath: instancePath + "/consecutiveGatewayErrors",
-            schemaPath: "#/properties/consecutiveGatewayErrors/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/consecutiveGatewayErrors',
+            schemaPath: '#/properties/consecutiveGatewayErrors/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema20.properties.consecutiveGatewayErrors,
             data: data3,
@@ -4805,13 +4805,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.consecutiveLocalOriginFailures !== undefined) {
       let data4 = data.consecutiveLocalOriginFailures;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4)) && data4 !== null) {
+      if (!(typeof data4 == 'number' && !(data4 % 1) && !isNaN(data4)) && data4 !== null) {
         const err9 = {
-          instancePath: instancePath + "/consecutiveLocalOriginFailures",
-          schemaPath: "#/properties/consecutiveLocalOriginFailures/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/consecutiveLocalOriginFailures',
+          schemaPath: '#/properties/consecutiveLocalOriginFailures/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema20.properties.consecutiveLocalOriginFailures.type,
           parentSchema: schema20.properties.consecutiveLocalOriginFailures,
           data: data4,
@@ -4823,14 +4823,14 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data4 == "number") {
+      if (typeof data4 == 'number') {
         if (data4 > 4294967295 || isNaN(data4)) {
           const err10 = {
-            instancePath: instancePath + "/consecutiveLocalOriginFailures",
-            schemaPath: "#/properties/consecutiveLocalOriginFailures/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4294967295 },
-            message: "must be <= 4294967295",
+            instancePath: instancePath + '/consecutiveLocalOriginFailures',
+            schemaPath: '#/properties/consecutiveLocalOriginFailures/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 4294967295 },
+            message: 'must be <= 4294967295',
             schema: 4294967295,
             parentSchema: schema20.properties.consecutiveLocalOriginFailures,
             data: data4,
@@ -4844,11 +4844,11 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4 < 0 || isNaN(data4)) {
           const err11 = {
-            instancePath: instancePath + "/consecutiveLocalOriginFailures",
-            schemaPath: "#/properties/consecutiveLocalOriginFailures/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/consecutiveLocalOriginFailures',
+            schemaPath: '#/properties/consecutiveLocalOriginFailures/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema20.properties.consecutiveLocalOriginFailures,
             data: data4,
@@ -4864,13 +4864,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.interval !== undefined) {
       let data5 = data.interval;
-      if (typeof data5 !== "string") {
+      if (typeof data5 !== 'string') {
         const err12 = {
-          instancePath: instancePath + "/interval",
-          schemaPath: "#/properties/interval/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/interval',
+          schemaPath: '#/properties/interval/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema20.properties.interval.type,
           parentSchema: schema20.properties.interval,
           data: data5,
@@ -4885,13 +4885,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.maxEjectionPercent !== undefined) {
       let data6 = data.maxEjectionPercent;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
+      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6))) {
         const err13 = {
-          instancePath: instancePath + "/maxEjectionPercent",
-          schemaPath: "#/properties/maxEjectionPercent/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/maxEjectionPercent',
+          schemaPath: '#/properties/maxEjectionPercent/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema20.properties.maxEjectionPercent.type,
           parentSchema: schema20.properties.maxEjectionPercent,
           data: data6,
@@ -4906,13 +4906,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.minHealthPercent !== undefined) {
       let data7 = data.minHealthPercent;
-      if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
+      if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7))) {
         const err14 = {
-          instancePath: instancePath + "/minHealthPercent",
-          schemaPath: "#/properties/minHealthPercent/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/minHealthPercent',
+          schemaPath: '#/properties/minHealthPercent/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema20.properties.minHealthPercent.type,
           parentSchema: schema20.properties.minHealthPercent,
           data: data7,
@@ -4931,13 +4931,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data9 = data8[i0];
-          if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9))) {
+          if (!(typeof data9 == 'number' && !(data9 % 1) && !isNaN(data9))) {
             const err15 = {
-              instancePath: instancePath + "/outlierDetectionHttpErrorCodes/" + i0,
-              schemaPath: "#/properties/outlierDetectionHttpErrorCodes/items/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
+              instancePath: instancePath + '/outlierDetectionHttpErrorCodes/' + i0,
+              schemaPath: '#/properties/outlierDetectionHttpErrorCodes/items/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
               schema: schema20.properties.outlierDetectionHttpErrorCodes.items.type,
               parentSchema: schema20.properties.outlierDetectionHttpErrorCodes.items,
               data: data9,
@@ -4949,14 +4949,14 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data9 == "number") {
+          if (typeof data9 == 'number') {
             if (data9 > 599 || isNaN(data9)) {
               const err16 = {
-                instancePath: instancePath + "/outlierDetectionHttpErrorCodes/" + i0,
-                schemaPath: "#/properties/outlierDetectionHttpErrorCodes/items/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 599 },
-                message: "must be <= 599",
+                instancePath: instancePath + '/outlierDetectionHttpErrorCodes/' + i0,
+                schemaPath: '#/properties/outlierDetectionHttpErrorCodes/items/maximum',
+                keyword: 'maximum',
+                params: { comparison: '<=', limit: 599 },
+                message: 'must be <= 599',
                 schema: 599,
                 parentSchema: schema20.properties.outlierDetectionHttpErrorCodes.items,
                 data: data9,
@@ -4970,11 +4970,11 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data9 < 100 || isNaN(data9)) {
               const err17 = {
-                instancePath: instancePath + "/outlierDetectionHttpErrorCodes/" + i0,
-                schemaPath: "#/properties/outlierDetectionHttpErrorCodes/items/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 100 },
-                message: "must be >= 100",
+                instancePath: instancePath + '/outlierDetectionHttpErrorCodes/' + i0,
+                schemaPath: '#/properties/outlierDetectionHttpErrorCodes/items/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 100 },
+                message: 'must be >= 100',
                 schema: 100,
                 parentSchema: schema20.properties.outlierDetectionHttpErrorCodes.items,
                 data: data9,
@@ -4990,11 +4990,11 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err18 = {
-          instancePath: instancePath + "/outlierDetectionHttpErrorCodes",
-          schemaPath: "#/properties/outlierDetectionHttpErrorCodes/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/outlierDetectionHttpErrorCodes',
+          schemaPath: '#/properties/outlierDetectionHttpErrorCodes/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema20.properties.outlierDetectionHttpErrorCodes.type,
           parentSchema: schema20.properties.outlierDetectionHttpErrorCodes,
           data: data8,
@@ -5009,13 +5009,13 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.splitExternalLocalOriginErrors !== undefined) {
       let data10 = data.splitExternalLocalOriginErrors;
-      if (typeof data10 !== "boolean") {
+      if (typeof data10 !== 'boolean') {
         const err19 = {
-          instancePath: instancePath + "/splitExternalLocalOriginErrors",
-          schemaPath: "#/properties/splitExternalLocalOriginErrors/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+          instancePath: instancePath + '/splitExternalLocalOriginErrors',
+          schemaPath: '#/properties/splitExternalLocalOriginErrors/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
           schema: schema20.properties.splitExternalLocalOriginErrors.type,
           parentSchema: schema20.properties.splitExternalLocalOriginErrors,
           data: data10,
@@ -5031,10 +5031,10 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err20 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema20.type,
       parentSchema: schema20,
       data,
@@ -5051,80 +5051,80 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
 }
 const schema21 = {
   properties: {
-    connectionPool: { $ref: "#/definitions/connectionPool" },
+    connectionPool: { $ref: '#/definitions/connectionPool' },
     loadBalancer: {
-      description: "Settings controlling the load balancer algorithms.",
-      $ref: "#/definitions/loadBalancer",
+      description: 'Settings controlling the load balancer algorithms.',
+      $ref: '#/definitions/loadBalancer',
     },
-    outlierDetection: { $ref: "#/definitions/outlierDetection" },
+    outlierDetection: { $ref: '#/definitions/outlierDetection' },
     port: {
       description:
-        "Specifies the number of a port on the destination service on which this policy is being applied.",
-      properties: { number: { maximum: 4294967295, minimum: 0, type: "integer" } },
-      type: "object",
+        'Specifies the number of a port on the destination service on which this policy is being applied.',
+      properties: { number: { maximum: 4294967295, minimum: 0, type: 'integer' } },
+      type: 'object',
       additionalProperties: false,
     },
     tls: {
-      description: "TLS related settings for connections to the upstream service.",
-      $ref: "#/definitions/tls",
+      description: 'TLS related settings for connections to the upstream service.',
+      $ref: '#/definitions/tls',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
 const schema22 = {
   properties: {
     caCertificates: {
       description:
-        "OPTIONAL: The path to the file containing certificate authority certificates to use in verifying a presented server certificate.",
-      type: "string",
+        'OPTIONAL: The path to the file containing certificate authority certificates to use in verifying a presented server certificate.',
+      type: 'string',
     },
     caCrl: {
       description:
-        "OPTIONAL: The path to the file containing the certificate revocation list (CRL) to use in verifying a presented server certificate.",
-      type: "string",
+        'OPTIONAL: The path to the file containing the certificate revocation list (CRL) to use in verifying a presented server certificate.',
+      type: 'string',
     },
-    clientCertificate: { description: "REQUIRED if mode is `MUTUAL`.", type: "string" },
+    clientCertificate: { description: 'REQUIRED if mode is `MUTUAL`.', type: 'string' },
     credentialName: {
       description:
-        "The name of the secret that holds the TLS certs for the client including the CA certificates.",
-      type: "string",
+        'The name of the secret that holds the TLS certs for the client including the CA certificates.',
+      type: 'string',
     },
     insecureSkipVerify: {
       description:
-        "`insecureSkipVerify` specifies whether the proxy should skip verifying the CA signature and SAN for the server certificate corresponding to the host.",
+        '`insecureSkipVerify` specifies whether the proxy should skip verifying the CA signature and SAN for the server certificate corresponding to the host.',
       nullable: true,
-      type: "boolean",
+      type: 'boolean',
     },
     mode: {
       description:
-        "Indicates whether connections to this port should be secured using TLS.\n\nValid Options: DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL",
-      enum: ["DISABLE", "SIMPLE", "MUTUAL", "ISTIO_MUTUAL"],
-      type: "string",
+        'Indicates whether connections to this port should be secured using TLS.\n\nValid Options: DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL',
+      enum: ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'],
+      type: 'string',
     },
-    privateKey: { description: "REQUIRED if mode is `MUTUAL`.", type: "string" },
-    sni: { description: "SNI string to present to the server during TLS handshake.", type: "string" },
+    privateKey: { description: 'REQUIRED if mode is `MUTUAL`.', type: 'string' },
+    sni: { description: 'SNI string to present to the server during TLS handshake.', type: 'string' },
     subjectAltNames: {
-      description: "A list of alternate names to verify the subject identity in the certificate.",
-      items: { type: "string" },
-      type: "array",
+      description: 'A list of alternate names to verify the subject identity in the certificate.',
+      items: { type: 'string' },
+      type: 'array',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate53(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func2.call(schema22.properties, key0)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema22,
           data,
@@ -5139,13 +5139,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.caCertificates !== undefined) {
       let data0 = data.caCertificates;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err1 = {
-          instancePath: instancePath + "/caCertificates",
-          schemaPath: "#/properties/caCertificates/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/caCertificates',
+          schemaPath: '#/properties/caCertificates/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema22.properties.caCertificates.type,
           parentSchema: schema22.properties.caCertificates,
           data: data0,
@@ -5160,13 +5160,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.caCrl !== undefined) {
       let data1 = data.caCrl;
-      if (typeof data1 !== "string") {
+      if (typeof data1 !== 'string') {
         const err2 = {
-          instancePath: instancePath + "/caCrl",
-          schemaPath: "#/properties/caCrl/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/caCrl',
+          schemaPath: '#/properties/caCrl/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema22.properties.caCrl.type,
           parentSchema: schema22.properties.caCrl,
           data: data1,
@@ -5181,13 +5181,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.clientCertificate !== undefined) {
       let data2 = data.clientCertificate;
-      if (typeof data2 !== "string") {
+      if (typeof data2 !== 'string') {
         const err3 = {
-          instancePath: instancePath + "/clientCertificate",
-          schemaPath: "#/properties/clientCertificate/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/clientCertificate',
+          schemaPath: '#/properties/clientCertificate/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema22.properties.clientCertificate.type,
           parentSchema: schema22.properties.clientCertificate,
           data: data2,
@@ -5202,13 +5202,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.credentialName !== undefined) {
       let data3 = data.credentialName;
-      if (typeof data3 !== "string") {
+      if (typeof data3 !== 'string') {
         const err4 = {
-          instancePath: instancePath + "/credentialName",
-          schemaPath: "#/properties/credentialName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/credentialName',
+          schemaPath: '#/properties/credentialName/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema22.properties.credentialName.type,
           parentSchema: schema22.properties.credentialName,
           data: data3,
@@ -5223,13 +5223,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.insecureSkipVerify !== undefined) {
       let data4 = data.insecureSkipVerify;
-      if (typeof data4 !== "boolean" && data4 !== null) {
+      if (typeof data4 !== 'boolean' && data4 !== null) {
         const err5 = {
-          instancePath: instancePath + "/insecureSkipVerify",
-          schemaPath: "#/properties/insecureSkipVerify/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+          instancePath: instancePath + '/insecureSkipVerify',
+          schemaPath: '#/properties/insecureSkipVerify/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
           schema: schema22.properties.insecureSkipVerify.type,
           parentSchema: schema22.properties.insecureSkipVerify,
           data: data4,
@@ -5244,13 +5244,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.mode !== undefined) {
       let data5 = data.mode;
-      if (typeof data5 !== "string") {
+      if (typeof data5 !== 'string') {
         const err6 = {
-          instancePath: instancePath + "/mode",
-          schemaPath: "#/properties/mode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/mode',
+          schemaPath: '#/properties/mode/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema22.properties.mode.type,
           parentSchema: schema22.properties.mode,
           data: data5,
@@ -5262,13 +5262,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data5 === "DISABLE" || data5 === "SIMPLE" || data5 === "MUTUAL" || data5 === "ISTIO_MUTUAL")) {
+      if (!(data5 === 'DISABLE' || data5 === 'SIMPLE' || data5 === 'MUTUAL' || data5 === 'ISTIO_MUTUAL')) {
         const err7 = {
-          instancePath: instancePath + "/mode",
-          schemaPath: "#/properties/mode/enum",
-          keyword: "enum",
+          instancePath: instancePath + '/mode',
+          schemaPath: '#/properties/mode/enum',
+          keyword: 'enum',
           params: { allowedValues: schema22.properties.mode.enum },
-          message: "must be equal to one of the allowed values",
+          message: 'must be equal to one of the allowed values',
           schema: schema22.properties.mode.enum,
           parentSchema: schema22.properties.mode,
           data: data5,
@@ -5283,13 +5283,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.privateKey !== undefined) {
       let data6 = data.privateKey;
-      if (typeof data6 !== "string") {
+      if (typeof data6 !== 'string') {
         const err8 = {
-          instancePath: instancePath + "/privateKey",
-          schemaPath: "#/properties/privateKey/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/privateKey',
+          schemaPath: '#/properties/privateKey/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema22.properties.privateKey.type,
           parentSchema: schema22.properties.privateKey,
           data: data6,
@@ -5304,13 +5304,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.sni !== undefined) {
       let data7 = data.sni;
-      if (typeof data7 !== "string") {
+      if (typeof data7 !== 'string') {
         const err9 = {
-          instancePath: instancePath + "/sni",
-          schemaPath: "#/properties/sni/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/sni',
+          schemaPath: '#/properties/sni/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema22.properties.sni.type,
           parentSchema: schema22.properties.sni,
           data: data7,
@@ -5329,13 +5329,13 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data9 = data8[i0];
-          if (typeof data9 !== "string") {
+          if (typeof data9 !== 'string') {
             const err10 = {
-              instancePath: instancePath + "/subjectAltNames/" + i0,
-              schemaPath: "#/properties/subjectAltNames/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/subjectAltNames/' + i0,
+              schemaPath: '#/properties/subjectAltNames/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema22.properties.subjectAltNames.items.type,
               parentSchema: schema22.properties.subjectAltNames.items,
               data: data9,
@@ -5350,11 +5350,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err11 = {
-          instancePath: instancePath + "/subjectAltNames",
-          schemaPath: "#/properties/subjectAltNames/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/subjectAltNames',
+          schemaPath: '#/properties/subjectAltNames/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema22.properties.subjectAltNames.type,
           parentSchema: schema22.properties.subjectAltNames,
           data: data8,
@@ -5370,10 +5370,10 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err12 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema22.type,
       parentSchema: schema22,
       data,
@@ -5388,24 +5388,24 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
   validate53.errors = vErrors;
   return errors === 0;
 }
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate49(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "connectionPool" ||
-        key0 === "loadBalancer" ||
-        key0 === "outlierDetection" ||
-        key0 === "port" ||
-        key0 === "tls"
+        key0 === 'connectionPool' ||
+        key0 === 'loadBalancer' ||
+        key0 === 'outlierDetection' ||
+        key0 === 'port' ||
+        key0 === 'tls'
       )) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema21,
           data,
@@ -5421,9 +5421,9 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.connectionPool !== undefined) {
       if (
         !validate23(data.connectionPool, {
-          instancePath: instancePath + "/connectionPool",
+          instancePath: instancePath + '/connectionPool',
           parentData: data,
-          parentDataProperty: "connectionPool",
+          parentDataProperty: 'connectionPool',
           rootData,
         })
       ) {
@@ -5434,9 +5434,9 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.loadBalancer !== undefined) {
       if (
         !validate33(data.loadBalancer, {
-          instancePath: instancePath + "/loadBalancer",
+          instancePath: instancePath + '/loadBalancer',
           parentData: data,
-          parentDataProperty: "loadBalancer",
+          parentDataProperty: 'loadBalancer',
           rootData,
         })
       ) {
@@ -5447,9 +5447,9 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.outlierDetection !== undefined) {
       if (
         !validate47(data.outlierDetection, {
-          instancePath: instancePath + "/outlierDetection",
+          instancePath: instancePath + '/outlierDetection',
           parentData: data,
-          parentDataProperty: "outlierDetection",
+          parentDataProperty: 'outlierDetection',
           rootData,
         })
       ) {
@@ -5459,15 +5459,15 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.port !== undefined) {
       let data3 = data.port;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+      if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
         for (const key1 in data3) {
-          if (!(key1 === "number")) {
+          if (!(key1 === 'number')) {
             const err1 = {
-              instancePath: instancePath + "/port",
-              schemaPath: "#/properties/port/additionalProperties",
-              keyword: "additionalProperties",
+              instancePath: instancePath + '/port',
+              schemaPath: '#/properties/port/additionalProperties',
+              keyword: 'additionalProperties',
               params: { additionalProperty: key1 },
-              message: "must NOT have additional properties",
+              message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema21.properties.port,
               data: data3,
@@ -5482,13 +5482,13 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.number !== undefined) {
           let data4 = data3.number;
-          if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4))) {
+          if (!(typeof data4 == 'number' && !(data4 % 1) && !isNaN(data4))) {
             const err2 = {
-              instancePath: instancePath + "/port/number",
-              schemaPath: "#/properties/port/properties/number/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
+              instancePath: instancePath + '/port/number',
+              schemaPath: '#/properties/port/properties/number/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
               schema: schema21.properties.port.properties.number.type,
               parentSchema: schema21.properties.port.properties.number,
               data: data4,
@@ -5500,14 +5500,14 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data4 == "number") {
+          if (typeof data4 == 'number') {
             if (data4 > 4294967295 || isNaN(data4)) {
               const err3 = {
-                instancePath: instancePath + "/port/number",
-                schemaPath: "#/properties/port/properties/number/maximum",
-                keyword: "maximum",
-                params: { comparison: "<=", limit: 4294967295 },
-                message: "must be <= 4294967295",
+                instancePath: instancePath + '/port/number',
+                schemaPath: '#/properties/port/properties/number/maximum',
+                keyword: 'maximum',
+                params: { comparison: '<=', limit: 4294967295 },
+                message: 'must be <= 4294967295',
                 schema: 4294967295,
                 parentSchema: schema21.properties.port.properties.number,
                 data: data4,
@@ -5521,11 +5521,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data4 < 0 || isNaN(data4)) {
               const err4 = {
-                instancePath: instancePath + "/port/number",
-                schemaPath: "#/properties/port/properties/number/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
+                instancePath: instancePath + '/port/number',
+                schemaPath: '#/properties/port/properties/number/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema21.properties.port.properties.number,
                 data: data4,
@@ -5541,11 +5541,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err5 = {
-          instancePath: instancePath + "/port",
-          schemaPath: "#/properties/port/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/port',
+          schemaPath: '#/properties/port/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema21.properties.port.type,
           parentSchema: schema21.properties.port,
           data: data3,
@@ -5561,9 +5561,9 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tls !== undefined) {
       if (
         !validate53(data.tls, {
-          instancePath: instancePath + "/tls",
+          instancePath: instancePath + '/tls',
           parentData: data,
-          parentDataProperty: "tls",
+          parentDataProperty: 'tls',
           rootData,
         })
       ) {
@@ -5574,10 +5574,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err6 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema21.type,
       parentSchema: schema21,
       data,
@@ -5596,40 +5596,40 @@ const schema23 = {
   properties: {
     budgetInterval: {
       description:
-        "Specifies the duration in which requests will be considered when calculating the budget for retries.",
-      type: "string",
+        'Specifies the duration in which requests will be considered when calculating the budget for retries.',
+      type: 'string',
     },
     minRetryConcurrency: {
-      description: "Specifies the minimum retry concurrency allowed for the retry budget.",
+      description: 'Specifies the minimum retry concurrency allowed for the retry budget.',
       maximum: 4294967295,
       minimum: 0,
-      type: "integer",
+      type: 'integer',
     },
     percent: {
       description:
-        "Specifies the limit on concurrent retries as a percentage of the sum of active requests and active pending requests.",
-      format: "double",
+        'Specifies the limit on concurrent retries as a percentage of the sum of active requests and active pending requests.',
+      format: 'double',
       maximum: 100,
       minimum: 0,
       nullable: true,
-      type: "number",
+      type: 'number',
     },
   },
-  type: "object",
+  type: 'object',
   additionalProperties: false,
 };
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate56(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "budgetInterval" || key0 === "minRetryConcurrency" || key0 === "percent")) {
+      if (!(key0 === 'budgetInterval' || key0 === 'minRetryConcurrency' || key0 === 'percent')) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema23,
           data,
@@ -5644,13 +5644,13 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.budgetInterval !== undefined) {
       let data0 = data.budgetInterval;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err1 = {
-          instancePath: instancePath + "/budgetInterval",
-          schemaPath: "#/properties/budgetInterval/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/budgetInterval',
+          schemaPath: '#/properties/budgetInterval/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema23.properties.budgetInterval.type,
           parentSchema: schema23.properties.budgetInterval,
           data: data0,
@@ -5665,13 +5665,13 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.minRetryConcurrency !== undefined) {
       let data1 = data.minRetryConcurrency;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1))) {
+      if (!(typeof data1 == 'number' && !(data1 % 1) && !isNaN(data1))) {
         const err2 = {
-          instancePath: instancePath + "/minRetryConcurrency",
-          schemaPath: "#/properties/minRetryConcurrency/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/minRetryConcurrency',
+          schemaPath: '#/properties/minRetryConcurrency/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema23.properties.minRetryConcurrency.type,
           parentSchema: schema23.properties.minRetryConcurrency,
           data: data1,
@@ -5683,14 +5683,14 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data1 == "number") {
+      if (typeof data1 == 'number') {
         if (data1 > 4294967295 || isNaN(data1)) {
           const err3 = {
-            instancePath: instancePath + "/minRetryConcurrency",
-            schemaPath: "#/properties/minRetryConcurrency/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4294967295 },
-            message: "must be <= 4294967295",
+            instancePath: instancePath + '/minRetryConcurrency',
+            schemaPath: '#/properties/minRetryConcurrency/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 4294967295 },
+            message: 'must be <= 4294967295',
             schema: 4294967295,
             parentSchema: schema23.properties.minRetryConcurrency,
             data: data1,
@@ -5704,11 +5704,11 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data1 < 0 || isNaN(data1)) {
           const err4 = {
-            instancePath: instancePath + "/minRetryConcurrency",
-            schemaPath: "#/properties/minRetryConcurrency/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/minRetryConcurrency',
+            schemaPath: '#/properties/minRetryConcurrency/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema23.properties.minRetryConcurrency,
             data: data1,
@@ -5724,13 +5724,13 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.percent !== undefined) {
       let data2 = data.percent;
-      if (!(typeof data2 == "number") && data2 !== null) {
+      if (!(typeof data2 == 'number') && data2 !== null) {
         const err5 = {
-          instancePath: instancePath + "/percent",
-          schemaPath: "#/properties/percent/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
+          instancePath: instancePath + '/percent',
+          schemaPath: '#/properties/percent/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
           schema: schema23.properties.percent.type,
           parentSchema: schema23.properties.percent,
           data: data2,
@@ -5742,14 +5742,14 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data2 == "number") {
+      if (typeof data2 == 'number') {
         if (data2 > 100 || isNaN(data2)) {
           const err6 = {
-            instancePath: instancePath + "/percent",
-            schemaPath: "#/properties/percent/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 100 },
-            message: "must be <= 100",
+            instancePath: instancePath + '/percent',
+            schemaPath: '#/properties/percent/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 100 },
+            message: 'must be <= 100',
             schema: 100,
             parentSchema: schema23.properties.percent,
             data: data2,
@@ -5763,11 +5763,11 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2 < 0 || isNaN(data2)) {
           const err7 = {
-            instancePath: instancePath + "/percent",
-            schemaPath: "#/properties/percent/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/percent',
+            schemaPath: '#/properties/percent/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema23.properties.percent,
             data: data2,
@@ -5784,10 +5784,10 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err8 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema23.type,
       parentSchema: schema23,
       data,
@@ -5805,35 +5805,35 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
 const schema24 = {
   properties: {
     protocol: {
-      description: "Specifies which protocol to use for tunneling the downstream connection.",
-      type: "string",
+      description: 'Specifies which protocol to use for tunneling the downstream connection.',
+      type: 'string',
     },
     targetHost: {
-      description: "Specifies a host to which the downstream connection is tunneled.",
-      type: "string",
+      description: 'Specifies a host to which the downstream connection is tunneled.',
+      type: 'string',
     },
     targetPort: {
-      description: "Specifies a port to which the downstream connection is tunneled.",
+      description: 'Specifies a port to which the downstream connection is tunneled.',
       maximum: 4294967295,
       minimum: 0,
-      type: "integer",
+      type: 'integer',
     },
   },
-  required: ["targetHost", "targetPort"],
-  type: "object",
+  required: ['targetHost', 'targetPort'],
+  type: 'object',
   additionalProperties: false,
 };
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate59(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.targetHost === undefined) {
       const err0 = {
         instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "targetHost" },
-        message: "must have required property '" + "targetHost" + "'",
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'targetHost' },
+        message: "must have required property '" + 'targetHost' + "'",
         schema: schema24.required,
         parentSchema: schema24,
         data,
@@ -5848,10 +5848,10 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.targetPort === undefined) {
       const err1 = {
         instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "targetPort" },
-        message: "must have required property '" + "targetPort" + "'",
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'targetPort' },
+        message: "must have required property '" + 'targetPort' + "'",
         schema: schema24.required,
         parentSchema: schema24,
         data,
@@ -5864,13 +5864,13 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "protocol" || key0 === "targetHost" || key0 === "targetPort")) {
+      if (!(key0 === 'protocol' || key0 === 'targetHost' || key0 === 'targetPort')) {
         const err2 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema24,
           data,
@@ -5885,13 +5885,13 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.protocol !== undefined) {
       let data0 = data.protocol;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err3 = {
-          instancePath: instancePath + "/protocol",
-          schemaPath: "#/properties/protocol/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/protocol',
+          schemaPath: '#/properties/protocol/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema24.properties.protocol.type,
           parentSchema: schema24.properties.protocol,
           data: data0,
@@ -5906,13 +5906,13 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.targetHost !== undefined) {
       let data1 = data.targetHost;
-      if (typeof data1 !== "string") {
+      if (typeof data1 !== 'string') {
         const err4 = {
-          instancePath: instancePath + "/targetHost",
-          schemaPath: "#/properties/targetHost/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/targetHost',
+          schemaPath: '#/properties/targetHost/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema24.properties.targetHost.type,
           parentSchema: schema24.properties.targetHost,
           data: data1,
@@ -5927,13 +5927,13 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.targetPort !== undefined) {
       let data2 = data.targetPort;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2))) {
+      if (!(typeof data2 == 'number' && !(data2 % 1) && !isNaN(data2))) {
         const err5 = {
-          instancePath: instancePath + "/targetPort",
-          schemaPath: "#/properties/targetPort/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          instancePath: instancePath + '/targetPort',
+          schemaPath: '#/properties/targetPort/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
           schema: schema24.properties.targetPort.type,
           parentSchema: schema24.properties.targetPort,
           data: data2,
@@ -5945,14 +5945,14 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data2 == "number") {
+      if (typeof data2 == 'number') {
         if (data2 > 4294967295 || isNaN(data2)) {
           const err6 = {
-            instancePath: instancePath + "/targetPort",
-            schemaPath: "#/properties/targetPort/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 4294967295 },
-            message: "must be <= 4294967295",
+            instancePath: instancePath + '/targetPort',
+            schemaPath: '#/properties/targetPort/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 4294967295 },
+            message: 'must be <= 4294967295',
             schema: 4294967295,
             parentSchema: schema24.properties.targetPort,
             data: data2,
@@ -5966,11 +5966,11 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2 < 0 || isNaN(data2)) {
           const err7 = {
-            instancePath: instancePath + "/targetPort",
-            schemaPath: "#/properties/targetPort/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
+            instancePath: instancePath + '/targetPort',
+            schemaPath: '#/properties/targetPort/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
             schema: 0,
             parentSchema: schema24.properties.targetPort,
             data: data2,
@@ -5987,10 +5987,10 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err8 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema24.type,
       parentSchema: schema24,
       data,
@@ -6005,27 +6005,27 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   validate59.errors = vErrors;
   return errors === 0;
 }
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "connectionPool" ||
-        key0 === "loadBalancer" ||
-        key0 === "outlierDetection" ||
-        key0 === "portLevelSettings" ||
-        key0 === "proxyProtocol" ||
-        key0 === "retryBudget" ||
-        key0 === "tls" ||
-        key0 === "tunnel"
+        key0 === 'connectionPool' ||
+        key0 === 'loadBalancer' ||
+        key0 === 'outlierDetection' ||
+        key0 === 'portLevelSettings' ||
+        key0 === 'proxyProtocol' ||
+        key0 === 'retryBudget' ||
+        key0 === 'tls' ||
+        key0 === 'tunnel'
       )) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema7,
           data,
@@ -6041,9 +6041,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.connectionPool !== undefined) {
       if (
         !validate23(data.connectionPool, {
-          instancePath: instancePath + "/connectionPool",
+          instancePath: instancePath + '/connectionPool',
           parentData: data,
-          parentDataProperty: "connectionPool",
+          parentDataProperty: 'connectionPool',
           rootData,
         })
       ) {
@@ -6054,9 +6054,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.loadBalancer !== undefined) {
       if (
         !validate33(data.loadBalancer, {
-          instancePath: instancePath + "/loadBalancer",
+          instancePath: instancePath + '/loadBalancer',
           parentData: data,
-          parentDataProperty: "loadBalancer",
+          parentDataProperty: 'loadBalancer',
           rootData,
         })
       ) {
@@ -6067,9 +6067,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.outlierDetection !== undefined) {
       if (
         !validate47(data.outlierDetection, {
-          instancePath: instancePath + "/outlierDetection",
+          instancePath: instancePath + '/outlierDetection',
           parentData: data,
-          parentDataProperty: "outlierDetection",
+          parentDataProperty: 'outlierDetection',
           rootData,
         })
       ) {
@@ -6082,11 +6082,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data3)) {
         if (data3.length > 4096) {
           const err1 = {
-            instancePath: instancePath + "/portLevelSettings",
-            schemaPath: "#/properties/portLevelSettings/maxItems",
-            keyword: "maxItems",
+            instancePath: instancePath + '/portLevelSettings',
+            schemaPath: '#/properties/portLevelSettings/maxItems',
+            keyword: 'maxItems',
             params: { limit: 4096 },
-            message: "must NOT have more than 4096 items",
+            message: 'must NOT have more than 4096 items',
             schema: 4096,
             parentSchema: schema7.properties.portLevelSettings,
             data: data3,
@@ -6102,7 +6102,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           if (
             !validate49(data3[i0], {
-              instancePath: instancePath + "/portLevelSettings/" + i0,
+              instancePath: instancePath + '/portLevelSettings/' + i0,
               parentData: data3,
               parentDataProperty: i0,
               rootData,
@@ -6114,11 +6114,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err2 = {
-          instancePath: instancePath + "/portLevelSettings",
-          schemaPath: "#/properties/portLevelSettings/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          instancePath: instancePath + '/portLevelSettings',
+          schemaPath: '#/properties/portLevelSettings/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
           schema: schema7.properties.portLevelSettings.type,
           parentSchema: schema7.properties.portLevelSettings,
           data: data3,
@@ -6133,15 +6133,15 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.proxyProtocol !== undefined) {
       let data5 = data.proxyProtocol;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
         for (const key1 in data5) {
-          if (!(key1 === "version")) {
+          if (!(key1 === 'version')) {
             const err3 = {
-              instancePath: instancePath + "/proxyProtocol",
-              schemaPath: "#/properties/proxyProtocol/additionalProperties",
-              keyword: "additionalProperties",
+              instancePath: instancePath + '/proxyProtocol',
+              schemaPath: '#/properties/proxyProtocol/additionalProperties',
+              keyword: 'additionalProperties',
               params: { additionalProperty: key1 },
-              message: "must NOT have additional properties",
+              message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema7.properties.proxyProtocol,
               data: data5,
@@ -6156,13 +6156,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data5.version !== undefined) {
           let data6 = data5.version;
-          if (typeof data6 !== "string") {
+          if (typeof data6 !== 'string') {
             const err4 = {
-              instancePath: instancePath + "/proxyProtocol/version",
-              schemaPath: "#/properties/proxyProtocol/properties/version/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/proxyProtocol/version',
+              schemaPath: '#/properties/proxyProtocol/properties/version/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema7.properties.proxyProtocol.properties.version.type,
               parentSchema: schema7.properties.proxyProtocol.properties.version,
               data: data6,
@@ -6174,13 +6174,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data6 === "V1" || data6 === "V2")) {
+          if (!(data6 === 'V1' || data6 === 'V2')) {
             const err5 = {
-              instancePath: instancePath + "/proxyProtocol/version",
-              schemaPath: "#/properties/proxyProtocol/properties/version/enum",
-              keyword: "enum",
+              instancePath: instancePath + '/proxyProtocol/version',
+              schemaPath: '#/properties/proxyProtocol/properties/version/enum',
+              keyword: 'enum',
               params: { allowedValues: schema7.properties.proxyProtocol.properties.version.enum },
-              message: "must be equal to one of the allowed values",
+              message: 'must be equal to one of the allowed values',
               schema: schema7.properties.proxyProtocol.properties.version.enum,
               parentSchema: schema7.properties.proxyProtocol.properties.version,
               data: data6,
@@ -6195,11 +6195,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err6 = {
-          instancePath: instancePath + "/proxyProtocol",
-          schemaPath: "#/properties/proxyProtocol/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/proxyProtocol',
+          schemaPath: '#/properties/proxyProtocol/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema7.properties.proxyProtocol.type,
           parentSchema: schema7.properties.proxyProtocol,
           data: data5,
@@ -6215,9 +6215,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.retryBudget !== undefined) {
       if (
         !validate56(data.retryBudget, {
-          instancePath: instancePath + "/retryBudget",
+          instancePath: instancePath + '/retryBudget',
           parentData: data,
-          parentDataProperty: "retryBudget",
+          parentDataProperty: 'retryBudget',
           rootData,
         })
       ) {
@@ -6228,9 +6228,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tls !== undefined) {
       if (
         !validate53(data.tls, {
-          instancePath: instancePath + "/tls",
+          instancePath: instancePath + '/tls',
           parentData: data,
-          parentDataProperty: "tls",
+          parentDataProperty: 'tls',
           rootData,
         })
       ) {
@@ -6241,9 +6241,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tunnel !== undefined) {
       if (
         !validate59(data.tunnel, {
-          instancePath: instancePath + "/tunnel",
+          instancePath: instancePath + '/tunnel',
           parentData: data,
-          parentDataProperty: "tunnel",
+          parentDataProperty: 'tunnel',
           rootData,
         })
       ) {
@@ -6254,10 +6254,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err7 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema7.type,
       parentSchema: schema7,
       data,
@@ -6273,24 +6273,24 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 const func5 = runtime_ucs2length;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(
-        key0 === "apiVersion" ||
-        key0 === "kind" ||
-        key0 === "metadata" ||
-        key0 === "spec" ||
-        key0 === "status"
+        key0 === 'apiVersion' ||
+        key0 === 'kind' ||
+        key0 === 'metadata' ||
+        key0 === 'spec' ||
+        key0 === 'status'
       )) {
         const err0 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema6,
           data,
@@ -6305,13 +6305,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.apiVersion !== undefined) {
       let data0 = data.apiVersion;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err1 = {
-          instancePath: instancePath + "/apiVersion",
-          schemaPath: "#/properties/apiVersion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/apiVersion',
+          schemaPath: '#/properties/apiVersion/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema6.properties.apiVersion.type,
           parentSchema: schema6.properties.apiVersion,
           data: data0,
@@ -6326,13 +6326,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.kind !== undefined) {
       let data1 = data.kind;
-      if (typeof data1 !== "string") {
+      if (typeof data1 !== 'string') {
         const err2 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/kind',
+          schemaPath: '#/properties/kind/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema6.properties.kind.type,
           parentSchema: schema6.properties.kind,
           data: data1,
@@ -6347,16 +6347,16 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.metadata !== undefined) {
       let data2 = data.metadata;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
         if (data2.name !== undefined) {
           let data3 = data2.name;
-          if (typeof data3 !== "string") {
+          if (typeof data3 !== 'string') {
             const err3 = {
-              instancePath: instancePath + "/metadata/name",
-              schemaPath: "#/properties/metadata/properties/name/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/metadata/name',
+              schemaPath: '#/properties/metadata/properties/name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema6.properties.metadata.properties.name.type,
               parentSchema: schema6.properties.metadata.properties.name,
               data: data3,
@@ -6371,13 +6371,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.namespace !== undefined) {
           let data4 = data2.namespace;
-          if (typeof data4 !== "string") {
+          if (typeof data4 !== 'string') {
             const err4 = {
-              instancePath: instancePath + "/metadata/namespace",
-              schemaPath: "#/properties/metadata/properties/namespace/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/metadata/namespace',
+              schemaPath: '#/properties/metadata/properties/namespace/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema6.properties.metadata.properties.namespace.type,
               parentSchema: schema6.properties.metadata.properties.namespace,
               data: data4,
@@ -6392,17 +6392,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.labels !== undefined) {
           let data5 = data2.labels;
-          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
             for (const key1 in data5) {
               let data6 = data5[key1];
-              if (typeof data6 !== "string") {
+              if (typeof data6 !== 'string') {
                 const err5 = {
                   instancePath:
-                    instancePath + "/metadata/labels/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
-                  schemaPath: "#/properties/metadata/properties/labels/additionalProperties/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + '/metadata/labels/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
+                  schemaPath: '#/properties/metadata/properties/labels/additionalProperties/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.metadata.properties.labels.additionalProperties.type,
                   parentSchema: schema6.properties.metadata.properties.labels.additionalProperties,
                   data: data6,
@@ -6417,11 +6417,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err6 = {
-              instancePath: instancePath + "/metadata/labels",
-              schemaPath: "#/properties/metadata/properties/labels/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/metadata/labels',
+              schemaPath: '#/properties/metadata/properties/labels/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema6.properties.metadata.properties.labels.type,
               parentSchema: schema6.properties.metadata.properties.labels,
               data: data5,
@@ -6436,17 +6436,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.annotations !== undefined) {
           let data7 = data2.annotations;
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+          if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
             for (const key2 in data7) {
               let data8 = data7[key2];
-              if (typeof data8 !== "string") {
+              if (typeof data8 !== 'string') {
                 const err7 = {
                   instancePath:
-                    instancePath + "/metadata/annotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
-                  schemaPath: "#/properties/metadata/properties/annotations/additionalProperties/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + '/metadata/annotations/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
+                  schemaPath: '#/properties/metadata/properties/annotations/additionalProperties/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.metadata.properties.annotations.additionalProperties.type,
                   parentSchema: schema6.properties.metadata.properties.annotations.additionalProperties,
                   data: data8,
@@ -6461,11 +6461,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err8 = {
-              instancePath: instancePath + "/metadata/annotations",
-              schemaPath: "#/properties/metadata/properties/annotations/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/metadata/annotations',
+              schemaPath: '#/properties/metadata/properties/annotations/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema6.properties.metadata.properties.annotations.type,
               parentSchema: schema6.properties.metadata.properties.annotations,
               data: data7,
@@ -6480,11 +6480,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err9 = {
-          instancePath: instancePath + "/metadata",
-          schemaPath: "#/properties/metadata/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/metadata',
+          schemaPath: '#/properties/metadata/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema6.properties.metadata.type,
           parentSchema: schema6.properties.metadata,
           data: data2,
@@ -6499,14 +6499,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.spec !== undefined) {
       let data9 = data.spec;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
         if (data9.host === undefined) {
           const err10 = {
-            instancePath: instancePath + "/spec",
-            schemaPath: "#/properties/spec/required",
-            keyword: "required",
-            params: { missingProperty: "host" },
-            message: "must have required property '" + "host" + "'",
+            instancePath: instancePath + '/spec',
+            schemaPath: '#/properties/spec/required',
+            keyword: 'required',
+            params: { missingProperty: 'host' },
+            message: "must have required property '" + 'host' + "'",
             schema: schema6.properties.spec.required,
             parentSchema: schema6.properties.spec,
             data: data9,
@@ -6520,18 +6520,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data9) {
           if (!(
-            key3 === "exportTo" ||
-            key3 === "host" ||
-            key3 === "subsets" ||
-            key3 === "trafficPolicy" ||
-            key3 === "workloadSelector"
+            key3 === 'exportTo' ||
+            key3 === 'host' ||
+            key3 === 'subsets' ||
+            key3 === 'trafficPolicy' ||
+            key3 === 'workloadSelector'
           )) {
             const err11 = {
-              instancePath: instancePath + "/spec",
-              schemaPath: "#/properties/spec/additionalProperties",
-              keyword: "additionalProperties",
+              instancePath: instancePath + '/spec',
+              schemaPath: '#/properties/spec/additionalProperties',
+              keyword: 'additionalProperties',
               params: { additionalProperty: key3 },
-              message: "must NOT have additional properties",
+              message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema6.properties.spec,
               data: data9,
@@ -6550,13 +6550,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len0 = data10.length;
             for (let i0 = 0; i0 < len0; i0++) {
               let data11 = data10[i0];
-              if (typeof data11 !== "string") {
+              if (typeof data11 !== 'string') {
                 const err12 = {
-                  instancePath: instancePath + "/spec/exportTo/" + i0,
-                  schemaPath: "#/properties/spec/properties/exportTo/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/spec/exportTo/' + i0,
+                  schemaPath: '#/properties/spec/properties/exportTo/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.spec.properties.exportTo.items.type,
                   parentSchema: schema6.properties.spec.properties.exportTo.items,
                   data: data11,
@@ -6571,11 +6571,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err13 = {
-              instancePath: instancePath + "/spec/exportTo",
-              schemaPath: "#/properties/spec/properties/exportTo/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/spec/exportTo',
+              schemaPath: '#/properties/spec/properties/exportTo/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.spec.properties.exportTo.type,
               parentSchema: schema6.properties.spec.properties.exportTo,
               data: data10,
@@ -6590,13 +6590,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data9.host !== undefined) {
           let data12 = data9.host;
-          if (typeof data12 !== "string") {
+          if (typeof data12 !== 'string') {
             const err14 = {
-              instancePath: instancePath + "/spec/host",
-              schemaPath: "#/properties/spec/properties/host/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/spec/host',
+              schemaPath: '#/properties/spec/properties/host/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema6.properties.spec.properties.host.type,
               parentSchema: schema6.properties.spec.properties.host,
               data: data12,
@@ -6615,14 +6615,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len1 = data13.length;
             for (let i1 = 0; i1 < len1; i1++) {
               let data14 = data13[i1];
-              if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+              if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
                 if (data14.name === undefined) {
                   const err15 = {
-                    instancePath: instancePath + "/spec/subsets/" + i1,
-                    schemaPath: "#/properties/spec/properties/subsets/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "name" },
-                    message: "must have required property '" + "name" + "'",
+                    instancePath: instancePath + '/spec/subsets/' + i1,
+                    schemaPath: '#/properties/spec/properties/subsets/items/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'name' },
+                    message: "must have required property '" + 'name' + "'",
                     schema: schema6.properties.spec.properties.subsets.items.required,
                     parentSchema: schema6.properties.spec.properties.subsets.items,
                     data: data14,
@@ -6635,13 +6635,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key4 in data14) {
-                  if (!(key4 === "labels" || key4 === "name" || key4 === "trafficPolicy")) {
+                  if (!(key4 === 'labels' || key4 === 'name' || key4 === 'trafficPolicy')) {
                     const err16 = {
-                      instancePath: instancePath + "/spec/subsets/" + i1,
-                      schemaPath: "#/properties/spec/properties/subsets/items/additionalProperties",
-                      keyword: "additionalProperties",
+                      instancePath: instancePath + '/spec/subsets/' + i1,
+                      schemaPath: '#/properties/spec/properties/subsets/items/additionalProperties',
+                      keyword: 'additionalProperties',
                       params: { additionalProperty: key4 },
-                      message: "must NOT have additional properties",
+                      message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema6.properties.spec.properties.subsets.items,
                       data: data14,
@@ -6656,22 +6656,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data14.labels !== undefined) {
                   let data15 = data14.labels;
-                  if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                  if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
                     for (const key5 in data15) {
                       let data16 = data15[key5];
-                      if (typeof data16 !== "string") {
+                      if (typeof data16 !== 'string') {
                         const err17 = {
                           instancePath:
                             instancePath +
-                            "/spec/subsets/" +
+                            '/spec/subsets/' +
                             i1 +
-                            "/labels/" +
-                            key5.replace(/~/g, "~0").replace(/\//g, "~1"),
+                            '/labels/' +
+                            key5.replace(/~/g, '~0').replace(/\//g, '~1'),
                           schemaPath:
-                            "#/properties/spec/properties/subsets/items/properties/labels/additionalProperties/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
+                            '#/properties/spec/properties/subsets/items/properties/labels/additionalProperties/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
                           schema:
                             schema6.properties.spec.properties.subsets.items.properties.labels
                               .additionalProperties.type,
@@ -6690,11 +6690,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err18 = {
-                      instancePath: instancePath + "/spec/subsets/" + i1 + "/labels",
-                      schemaPath: "#/properties/spec/properties/subsets/items/properties/labels/type",
-                      keyword: "type",
-                      params: { type: "object" },
-                      message: "must be object",
+                      instancePath: instancePath + '/spec/subsets/' + i1 + '/labels',
+                      schemaPath: '#/properties/spec/properties/subsets/items/properties/labels/type',
+                      keyword: 'type',
+                      params: { type: 'object' },
+                      message: 'must be object',
                       schema: schema6.properties.spec.properties.subsets.items.properties.labels.type,
                       parentSchema: schema6.properties.spec.properties.subsets.items.properties.labels,
                       data: data15,
@@ -6709,13 +6709,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data14.name !== undefined) {
                   let data17 = data14.name;
-                  if (typeof data17 !== "string") {
+                  if (typeof data17 !== 'string') {
                     const err19 = {
-                      instancePath: instancePath + "/spec/subsets/" + i1 + "/name",
-                      schemaPath: "#/properties/spec/properties/subsets/items/properties/name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/spec/subsets/' + i1 + '/name',
+                      schemaPath: '#/properties/spec/properties/subsets/items/properties/name/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.spec.properties.subsets.items.properties.name.type,
                       parentSchema: schema6.properties.spec.properties.subsets.items.properties.name,
                       data: data17,
@@ -6731,9 +6731,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data14.trafficPolicy !== undefined) {
                   if (
                     !validate22(data14.trafficPolicy, {
-                      instancePath: instancePath + "/spec/subsets/" + i1 + "/trafficPolicy",
+                      instancePath: instancePath + '/spec/subsets/' + i1 + '/trafficPolicy',
                       parentData: data14,
-                      parentDataProperty: "trafficPolicy",
+                      parentDataProperty: 'trafficPolicy',
                       rootData,
                     })
                   ) {
@@ -6743,11 +6743,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err20 = {
-                  instancePath: instancePath + "/spec/subsets/" + i1,
-                  schemaPath: "#/properties/spec/properties/subsets/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/spec/subsets/' + i1,
+                  schemaPath: '#/properties/spec/properties/subsets/items/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.spec.properties.subsets.items.type,
                   parentSchema: schema6.properties.spec.properties.subsets.items,
                   data: data14,
@@ -6762,11 +6762,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err21 = {
-              instancePath: instancePath + "/spec/subsets",
-              schemaPath: "#/properties/spec/properties/subsets/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/spec/subsets',
+              schemaPath: '#/properties/spec/properties/subsets/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.spec.properties.subsets.type,
               parentSchema: schema6.properties.spec.properties.subsets,
               data: data13,
@@ -6782,9 +6782,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data9.trafficPolicy !== undefined) {
           if (
             !validate22(data9.trafficPolicy, {
-              instancePath: instancePath + "/spec/trafficPolicy",
+              instancePath: instancePath + '/spec/trafficPolicy',
               parentData: data9,
-              parentDataProperty: "trafficPolicy",
+              parentDataProperty: 'trafficPolicy',
               rootData,
             })
           ) {
@@ -6794,15 +6794,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data9.workloadSelector !== undefined) {
           let data20 = data9.workloadSelector;
-          if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
             for (const key6 in data20) {
-              if (!(key6 === "matchLabels")) {
+              if (!(key6 === 'matchLabels')) {
                 const err22 = {
-                  instancePath: instancePath + "/spec/workloadSelector",
-                  schemaPath: "#/properties/spec/properties/workloadSelector/additionalProperties",
-                  keyword: "additionalProperties",
+                  instancePath: instancePath + '/spec/workloadSelector',
+                  schemaPath: '#/properties/spec/properties/workloadSelector/additionalProperties',
+                  keyword: 'additionalProperties',
                   params: { additionalProperty: key6 },
-                  message: "must NOT have additional properties",
+                  message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema6.properties.spec.properties.workloadSelector,
                   data: data20,
@@ -6817,15 +6817,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data20.matchLabels !== undefined) {
               let data21 = data20.matchLabels;
-              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+              if (data21 && typeof data21 == 'object' && !Array.isArray(data21)) {
                 if (Object.keys(data21).length > 4096) {
                   const err23 = {
-                    instancePath: instancePath + "/spec/workloadSelector/matchLabels",
+                    instancePath: instancePath + '/spec/workloadSelector/matchLabels',
                     schemaPath:
-                      "#/properties/spec/properties/workloadSelector/properties/matchLabels/maxProperties",
-                    keyword: "maxProperties",
+                      '#/properties/spec/properties/workloadSelector/properties/matchLabels/maxProperties',
+                    keyword: 'maxProperties',
                     params: { limit: 4096 },
-                    message: "must NOT have more than 4096 properties",
+                    message: 'must NOT have more than 4096 properties',
                     schema: 4096,
                     parentSchema: schema6.properties.spec.properties.workloadSelector.properties.matchLabels,
                     data: data21,
@@ -6839,18 +6839,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 for (const key7 in data21) {
                   let data22 = data21[key7];
-                  if (typeof data22 === "string") {
+                  if (typeof data22 === 'string') {
                     if (func5(data22) > 63) {
                       const err24 = {
                         instancePath:
                           instancePath +
-                          "/spec/workloadSelector/matchLabels/" +
-                          key7.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          '/spec/workloadSelector/matchLabels/' +
+                          key7.replace(/~/g, '~0').replace(/\//g, '~1'),
                         schemaPath:
-                          "#/properties/spec/properties/workloadSelector/properties/matchLabels/additionalProperties/maxLength",
-                        keyword: "maxLength",
+                          '#/properties/spec/properties/workloadSelector/properties/matchLabels/additionalProperties/maxLength',
+                        keyword: 'maxLength',
                         params: { limit: 63 },
-                        message: "must NOT have more than 63 characters",
+                        message: 'must NOT have more than 63 characters',
                         schema: 63,
                         parentSchema:
                           schema6.properties.spec.properties.workloadSelector.properties.matchLabels
@@ -6868,13 +6868,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     const err25 = {
                       instancePath:
                         instancePath +
-                        "/spec/workloadSelector/matchLabels/" +
-                        key7.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        '/spec/workloadSelector/matchLabels/' +
+                        key7.replace(/~/g, '~0').replace(/\//g, '~1'),
                       schemaPath:
-                        "#/properties/spec/properties/workloadSelector/properties/matchLabels/additionalProperties/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/spec/properties/workloadSelector/properties/matchLabels/additionalProperties/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.spec.properties.workloadSelector.properties.matchLabels
                           .additionalProperties.type,
@@ -6893,11 +6893,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err26 = {
-                  instancePath: instancePath + "/spec/workloadSelector/matchLabels",
-                  schemaPath: "#/properties/spec/properties/workloadSelector/properties/matchLabels/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/spec/workloadSelector/matchLabels',
+                  schemaPath: '#/properties/spec/properties/workloadSelector/properties/matchLabels/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.spec.properties.workloadSelector.properties.matchLabels.type,
                   parentSchema: schema6.properties.spec.properties.workloadSelector.properties.matchLabels,
                   data: data21,
@@ -6912,11 +6912,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err27 = {
-              instancePath: instancePath + "/spec/workloadSelector",
-              schemaPath: "#/properties/spec/properties/workloadSelector/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/spec/workloadSelector',
+              schemaPath: '#/properties/spec/properties/workloadSelector/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema6.properties.spec.properties.workloadSelector.type,
               parentSchema: schema6.properties.spec.properties.workloadSelector,
               data: data20,
@@ -6931,11 +6931,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err28 = {
-          instancePath: instancePath + "/spec",
-          schemaPath: "#/properties/spec/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/spec',
+          schemaPath: '#/properties/spec/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema6.properties.spec.type,
           parentSchema: schema6.properties.spec,
           data: data9,
@@ -6950,30 +6950,30 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.status !== undefined) {
       let data23 = data.status;
-      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+      if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
         if (data23.conditions !== undefined) {
           let data24 = data23.conditions;
           if (Array.isArray(data24)) {
             const len2 = data24.length;
             for (let i2 = 0; i2 < len2; i2++) {
               let data25 = data24[i2];
-              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+              if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
                 for (const key8 in data25) {
                   if (!(
-                    key8 === "lastProbeTime" ||
-                    key8 === "lastTransitionTime" ||
-                    key8 === "message" ||
-                    key8 === "observedGeneration" ||
-                    key8 === "reason" ||
-                    key8 === "status" ||
-                    key8 === "type"
+                    key8 === 'lastProbeTime' ||
+                    key8 === 'lastTransitionTime' ||
+                    key8 === 'message' ||
+                    key8 === 'observedGeneration' ||
+                    key8 === 'reason' ||
+                    key8 === 'status' ||
+                    key8 === 'type'
                   )) {
                     const err29 = {
-                      instancePath: instancePath + "/status/conditions/" + i2,
-                      schemaPath: "#/properties/status/properties/conditions/items/additionalProperties",
-                      keyword: "additionalProperties",
+                      instancePath: instancePath + '/status/conditions/' + i2,
+                      schemaPath: '#/properties/status/properties/conditions/items/additionalProperties',
+                      keyword: 'additionalProperties',
                       params: { additionalProperty: key8 },
-                      message: "must NOT have additional properties",
+                      message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema6.properties.status.properties.conditions.items,
                       data: data25,
@@ -6988,14 +6988,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data25.lastProbeTime !== undefined) {
                   let data26 = data25.lastProbeTime;
-                  if (!(typeof data26 === "string")) {
+                  if (!(typeof data26 === 'string')) {
                     const err30 = {
-                      instancePath: instancePath + "/status/conditions/" + i2 + "/lastProbeTime",
+                      instancePath: instancePath + '/status/conditions/' + i2 + '/lastProbeTime',
                       schemaPath:
-                        "#/properties/status/properties/conditions/items/properties/lastProbeTime/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/status/properties/conditions/items/properties/lastProbeTime/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.status.properties.conditions.items.properties.lastProbeTime.type,
                       parentSchema:
@@ -7012,14 +7012,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data25.lastTransitionTime !== undefined) {
                   let data27 = data25.lastTransitionTime;
-                  if (!(typeof data27 === "string")) {
+                  if (!(typeof data27 === 'string')) {
                     const err31 = {
-                      instancePath: instancePath + "/status/conditions/" + i2 + "/lastTransitionTime",
+                      instancePath: instancePath + '/status/conditions/' + i2 + '/lastTransitionTime',
                       schemaPath:
-                        "#/properties/status/properties/conditions/items/properties/lastTransitionTime/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/status/properties/conditions/items/properties/lastTransitionTime/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.status.properties.conditions.items.properties.lastTransitionTime
                           .type,
@@ -7037,13 +7037,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data25.message !== undefined) {
                   let data28 = data25.message;
-                  if (typeof data28 !== "string") {
+                  if (typeof data28 !== 'string') {
                     const err32 = {
-                      instancePath: instancePath + "/status/conditions/" + i2 + "/message",
-                      schemaPath: "#/properties/status/properties/conditions/items/properties/message/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/status/conditions/' + i2 + '/message',
+                      schemaPath: '#/properties/status/properties/conditions/items/properties/message/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.status.properties.conditions.items.properties.message.type,
                       parentSchema: schema6.properties.status.properties.conditions.items.properties.message,
                       data: data28,
@@ -7061,14 +7061,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   const _errs72 = errors;
                   let valid17 = false;
                   const _errs73 = errors;
-                  if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29))) {
+                  if (!(typeof data29 == 'number' && !(data29 % 1) && !isNaN(data29))) {
                     const err33 = {
-                      instancePath: instancePath + "/status/conditions/" + i2 + "/observedGeneration",
+                      instancePath: instancePath + '/status/conditions/' + i2 + '/observedGeneration',
                       schemaPath:
-                        "#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf/0/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                      message: "must be integer",
+                        '#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf/0/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                      message: 'must be integer',
                       schema:
                         schema6.properties.status.properties.conditions.items.properties.observedGeneration
                           .anyOf[0].type,
@@ -7088,14 +7088,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   valid17 = valid17 || _valid0;
                   if (!valid17) {
                     const _errs75 = errors;
-                    if (typeof data29 !== "string") {
+                    if (typeof data29 !== 'string') {
                       const err34 = {
-                        instancePath: instancePath + "/status/conditions/" + i2 + "/observedGeneration",
+                        instancePath: instancePath + '/status/conditions/' + i2 + '/observedGeneration',
                         schemaPath:
-                          "#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf/1/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
+                          '#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf/1/type',
+                        keyword: 'type',
+                        params: { type: 'string' },
+                        message: 'must be string',
                         schema:
                           schema6.properties.status.properties.conditions.items.properties.observedGeneration
                             .anyOf[1].type,
@@ -7116,12 +7116,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   if (!valid17) {
                     const err35 = {
-                      instancePath: instancePath + "/status/conditions/" + i2 + "/observedGeneration",
+                      instancePath: instancePath + '/status/conditions/' + i2 + '/observedGeneration',
                       schemaPath:
-                        "#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf",
-                      keyword: "anyOf",
+                        '#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf',
+                      keyword: 'anyOf',
                       params: {},
-                      message: "must match a schema in anyOf",
+                      message: 'must match a schema in anyOf',
                       schema:
                         schema6.properties.status.properties.conditions.items.properties.observedGeneration
                           .anyOf,
@@ -7148,13 +7148,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data25.reason !== undefined) {
                   let data30 = data25.reason;
-                  if (typeof data30 !== "string") {
+                  if (typeof data30 !== 'string') {
                     const err36 = {
-                      instancePath: instancePath + "/status/conditions/" + i2 + "/reason",
-                      schemaPath: "#/properties/status/properties/conditions/items/properties/reason/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/status/conditions/' + i2 + '/reason',
+                      schemaPath: '#/properties/status/properties/conditions/items/properties/reason/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.status.properties.conditions.items.properties.reason.type,
                       parentSchema: schema6.properties.status.properties.conditions.items.properties.reason,
                       data: data30,
@@ -7169,13 +7169,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data25.status !== undefined) {
                   let data31 = data25.status;
-                  if (typeof data31 !== "string") {
+                  if (typeof data31 !== 'string') {
                     const err37 = {
-                      instancePath: instancePath + "/status/conditions/" + i2 + "/status",
-                      schemaPath: "#/properties/status/properties/conditions/items/properties/status/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/status/conditions/' + i2 + '/status',
+                      schemaPath: '#/properties/status/properties/conditions/items/properties/status/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.status.properties.conditions.items.properties.status.type,
                       parentSchema: schema6.properties.status.properties.conditions.items.properties.status,
                       data: data31,
@@ -7190,13 +7190,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data25.type !== undefined) {
                   let data32 = data25.type;
-                  if (typeof data32 !== "string") {
+                  if (typeof data32 !== 'string') {
                     const err38 = {
-                      instancePath: instancePath + "/status/conditions/" + i2 + "/type",
-                      schemaPath: "#/properties/status/properties/conditions/items/properties/type/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/status/conditions/' + i2 + '/type',
+                      schemaPath: '#/properties/status/properties/conditions/items/properties/type/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.status.properties.conditions.items.properties.type.type,
                       parentSchema: schema6.properties.status.properties.conditions.items.properties.type,
                       data: data32,
@@ -7211,11 +7211,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err39 = {
-                  instancePath: instancePath + "/status/conditions/" + i2,
-                  schemaPath: "#/properties/status/properties/conditions/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/status/conditions/' + i2,
+                  schemaPath: '#/properties/status/properties/conditions/items/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.status.properties.conditions.items.type,
                   parentSchema: schema6.properties.status.properties.conditions.items,
                   data: data25,
@@ -7230,11 +7230,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err40 = {
-              instancePath: instancePath + "/status/conditions",
-              schemaPath: "#/properties/status/properties/conditions/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/status/conditions',
+              schemaPath: '#/properties/status/properties/conditions/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.status.properties.conditions.type,
               parentSchema: schema6.properties.status.properties.conditions,
               data: data24,
@@ -7252,13 +7252,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs85 = errors;
           let valid18 = false;
           const _errs86 = errors;
-          if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33))) {
+          if (!(typeof data33 == 'number' && !(data33 % 1) && !isNaN(data33))) {
             const err41 = {
-              instancePath: instancePath + "/status/observedGeneration",
-              schemaPath: "#/properties/status/properties/observedGeneration/anyOf/0/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
+              instancePath: instancePath + '/status/observedGeneration',
+              schemaPath: '#/properties/status/properties/observedGeneration/anyOf/0/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
               schema: schema6.properties.status.properties.observedGeneration.anyOf[0].type,
               parentSchema: schema6.properties.status.properties.observedGeneration.anyOf[0],
               data: data33,
@@ -7274,13 +7274,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           valid18 = valid18 || _valid1;
           if (!valid18) {
             const _errs88 = errors;
-            if (typeof data33 !== "string") {
+            if (typeof data33 !== 'string') {
               const err42 = {
-                instancePath: instancePath + "/status/observedGeneration",
-                schemaPath: "#/properties/status/properties/observedGeneration/anyOf/1/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
+                instancePath: instancePath + '/status/observedGeneration',
+                schemaPath: '#/properties/status/properties/observedGeneration/anyOf/1/type',
+                keyword: 'type',
+                params: { type: 'string' },
+                message: 'must be string',
                 schema: schema6.properties.status.properties.observedGeneration.anyOf[1].type,
                 parentSchema: schema6.properties.status.properties.observedGeneration.anyOf[1],
                 data: data33,
@@ -7297,11 +7297,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (!valid18) {
             const err43 = {
-              instancePath: instancePath + "/status/observedGeneration",
-              schemaPath: "#/properties/status/properties/observedGeneration/anyOf",
-              keyword: "anyOf",
+              instancePath: instancePath + '/status/observedGeneration',
+              schemaPath: '#/properties/status/properties/observedGeneration/anyOf',
+              keyword: 'anyOf',
               params: {},
-              message: "must match a schema in anyOf",
+              message: 'must match a schema in anyOf',
               schema: schema6.properties.status.properties.observedGeneration.anyOf,
               parentSchema: schema6.properties.status.properties.observedGeneration,
               data: data33,
@@ -7329,16 +7329,16 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len3 = data34.length;
             for (let i3 = 0; i3 < len3; i3++) {
               let data35 = data34[i3];
-              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+              if (data35 && typeof data35 == 'object' && !Array.isArray(data35)) {
                 for (const key9 in data35) {
-                  if (!(key9 === "documentationUrl" || key9 === "level" || key9 === "type")) {
+                  if (!(key9 === 'documentationUrl' || key9 === 'level' || key9 === 'type')) {
                     const err44 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i3,
+                      instancePath: instancePath + '/status/validationMessages/' + i3,
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/additionalProperties",
-                      keyword: "additionalProperties",
+                        '#/properties/status/properties/validationMessages/items/additionalProperties',
+                      keyword: 'additionalProperties',
                       params: { additionalProperty: key9 },
-                      message: "must NOT have additional properties",
+                      message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema6.properties.status.properties.validationMessages.items,
                       data: data35,
@@ -7353,14 +7353,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data35.documentationUrl !== undefined) {
                   let data36 = data35.documentationUrl;
-                  if (typeof data36 !== "string") {
+                  if (typeof data36 !== 'string') {
                     const err45 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i3 + "/documentationUrl",
+                      instancePath: instancePath + '/status/validationMessages/' + i3 + '/documentationUrl',
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/properties/documentationUrl/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/status/properties/validationMessages/items/properties/documentationUrl/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.status.properties.validationMessages.items.properties
                           .documentationUrl.type,
@@ -7379,14 +7379,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data35.level !== undefined) {
                   let data37 = data35.level;
-                  if (typeof data37 !== "string") {
+                  if (typeof data37 !== 'string') {
                     const err46 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i3 + "/level",
+                      instancePath: instancePath + '/status/validationMessages/' + i3 + '/level',
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/properties/level/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/status/properties/validationMessages/items/properties/level/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.status.properties.validationMessages.items.properties.level.type,
                       parentSchema:
@@ -7401,21 +7401,21 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                   if (!(
-                    data37 === "UNKNOWN" ||
-                    data37 === "ERROR" ||
-                    data37 === "WARNING" ||
-                    data37 === "INFO"
+                    data37 === 'UNKNOWN' ||
+                    data37 === 'ERROR' ||
+                    data37 === 'WARNING' ||
+                    data37 === 'INFO'
                   )) {
                     const err47 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i3 + "/level",
+                      instancePath: instancePath + '/status/validationMessages/' + i3 + '/level',
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/properties/level/enum",
-                      keyword: "enum",
+                        '#/properties/status/properties/validationMessages/items/properties/level/enum',
+                      keyword: 'enum',
                       params: {
                         allowedValues:
                           schema6.properties.status.properties.validationMessages.items.properties.level.enum,
                       },
-                      message: "must be equal to one of the allowed values",
+                      message: 'must be equal to one of the allowed values',
                       schema:
                         schema6.properties.status.properties.validationMessages.items.properties.level.enum,
                       parentSchema:
@@ -7432,16 +7432,16 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data35.type !== undefined) {
                   let data38 = data35.type;
-                  if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                  if (data38 && typeof data38 == 'object' && !Array.isArray(data38)) {
                     for (const key10 in data38) {
-                      if (!(key10 === "code" || key10 === "name")) {
+                      if (!(key10 === 'code' || key10 === 'name')) {
                         const err48 = {
-                          instancePath: instancePath + "/status/validationMessages/" + i3 + "/type",
+                          instancePath: instancePath + '/status/validationMessages/' + i3 + '/type',
                           schemaPath:
-                            "#/properties/status/properties/validationMessages/items/properties/type/additionalProperties",
-                          keyword: "additionalProperties",
+                            '#/properties/status/properties/validationMessages/items/properties/type/additionalProperties',
+                          keyword: 'additionalProperties',
                           params: { additionalProperty: key10 },
-                          message: "must NOT have additional properties",
+                          message: 'must NOT have additional properties',
                           schema: false,
                           parentSchema:
                             schema6.properties.status.properties.validationMessages.items.properties.type,
@@ -7457,14 +7457,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data38.code !== undefined) {
                       let data39 = data38.code;
-                      if (typeof data39 !== "string") {
+                      if (typeof data39 !== 'string') {
                         const err49 = {
-                          instancePath: instancePath + "/status/validationMessages/" + i3 + "/type/code",
+                          instancePath: instancePath + '/status/validationMessages/' + i3 + '/type/code',
                           schemaPath:
-                            "#/properties/status/properties/validationMessages/items/properties/type/properties/code/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
+                            '#/properties/status/properties/validationMessages/items/properties/type/properties/code/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
                           schema:
                             schema6.properties.status.properties.validationMessages.items.properties.type
                               .properties.code.type,
@@ -7483,14 +7483,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data38.name !== undefined) {
                       let data40 = data38.name;
-                      if (typeof data40 !== "string") {
+                      if (typeof data40 !== 'string') {
                         const err50 = {
-                          instancePath: instancePath + "/status/validationMessages/" + i3 + "/type/name",
+                          instancePath: instancePath + '/status/validationMessages/' + i3 + '/type/name',
                           schemaPath:
-                            "#/properties/status/properties/validationMessages/items/properties/type/properties/name/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
+                            '#/properties/status/properties/validationMessages/items/properties/type/properties/name/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
                           schema:
                             schema6.properties.status.properties.validationMessages.items.properties.type
                               .properties.name.type,
@@ -7509,12 +7509,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err51 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i3 + "/type",
+                      instancePath: instancePath + '/status/validationMessages/' + i3 + '/type',
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/properties/type/type",
-                      keyword: "type",
-                      params: { type: "object" },
-                      message: "must be object",
+                        '#/properties/status/properties/validationMessages/items/properties/type/type',
+                      keyword: 'type',
+                      params: { type: 'object' },
+                      message: 'must be object',
                       schema:
                         schema6.properties.status.properties.validationMessages.items.properties.type.type,
                       parentSchema:
@@ -7531,11 +7531,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err52 = {
-                  instancePath: instancePath + "/status/validationMessages/" + i3,
-                  schemaPath: "#/properties/status/properties/validationMessages/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/status/validationMessages/' + i3,
+                  schemaPath: '#/properties/status/properties/validationMessages/items/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.status.properties.validationMessages.items.type,
                   parentSchema: schema6.properties.status.properties.validationMessages.items,
                   data: data35,
@@ -7550,11 +7550,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err53 = {
-              instancePath: instancePath + "/status/validationMessages",
-              schemaPath: "#/properties/status/properties/validationMessages/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/status/validationMessages',
+              schemaPath: '#/properties/status/properties/validationMessages/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.status.properties.validationMessages.type,
               parentSchema: schema6.properties.status.properties.validationMessages,
               data: data34,
@@ -7569,11 +7569,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err54 = {
-          instancePath: instancePath + "/status",
-          schemaPath: "#/properties/status/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/status',
+          schemaPath: '#/properties/status/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema6.properties.status.type,
           parentSchema: schema6.properties.status,
           data: data23,
@@ -7589,10 +7589,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err55 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema6.type,
       parentSchema: schema6,
       data,

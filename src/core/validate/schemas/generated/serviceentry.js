@@ -16,226 +16,226 @@ const runtime_ucs2length = function ucs2length(str) {
   }
   return length;
 };
-("use strict");
+('use strict');
 export const validate = validate21;
 export default validate21;
 const schema6 = {
   properties: {
-    apiVersion: { type: "string", description: "API group and version, e.g. networking.istio.io/v1." },
-    kind: { type: "string" },
+    apiVersion: { type: 'string', description: 'API group and version, e.g. networking.istio.io/v1.' },
+    kind: { type: 'string' },
     metadata: {
-      type: "object",
-      description: "Standard Kubernetes object metadata.",
+      type: 'object',
+      description: 'Standard Kubernetes object metadata.',
       additionalProperties: true,
       properties: {
-        name: { type: "string" },
-        namespace: { type: "string" },
-        labels: { type: "object", additionalProperties: { type: "string" } },
-        annotations: { type: "object", additionalProperties: { type: "string" } },
+        name: { type: 'string' },
+        namespace: { type: 'string' },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
     spec: {
       description:
-        "Configuration affecting service registry. See more details at: https://istio.io/docs/reference/config/networking/service-entry.html",
+        'Configuration affecting service registry. See more details at: https://istio.io/docs/reference/config/networking/service-entry.html',
       properties: {
         addresses: {
-          description: "The virtual IP addresses associated with the service.",
-          items: { maxLength: 64, type: "string" },
+          description: 'The virtual IP addresses associated with the service.',
+          items: { maxLength: 64, type: 'string' },
           maxItems: 256,
-          type: "array",
+          type: 'array',
         },
         endpoints: {
-          description: "One or more endpoints associated with the service.",
+          description: 'One or more endpoints associated with the service.',
           items: {
             properties: {
               address: {
-                description: "Address associated with the network endpoint without the port.",
+                description: 'Address associated with the network endpoint without the port.',
                 maxLength: 256,
-                type: "string",
-                "x-kubernetes-validations": [
+                type: 'string',
+                'x-kubernetes-validations': [
                   {
-                    message: "UDS must be an absolute path or abstract socket",
+                    message: 'UDS must be an absolute path or abstract socket',
                     rule: 'self.startsWith("unix://") ? (self.substring(7, 8) == "/" || self.substring(7, 8) == "@") : true',
                   },
                   {
-                    message: "UDS may not be a dir",
+                    message: 'UDS may not be a dir',
                     rule: 'self.startsWith("unix://") ? !self.endsWith("/") : true',
                   },
                 ],
               },
               labels: {
-                additionalProperties: { type: "string" },
-                description: "One or more labels associated with the endpoint.",
+                additionalProperties: { type: 'string' },
+                description: 'One or more labels associated with the endpoint.',
                 maxProperties: 256,
-                type: "object",
+                type: 'object',
               },
               locality: {
-                description: "The locality associated with the endpoint.",
+                description: 'The locality associated with the endpoint.',
                 maxLength: 2048,
-                type: "string",
+                type: 'string',
               },
               network: {
                 description:
-                  "Network enables Istio to group endpoints resident in the same L3 domain/network.",
+                  'Network enables Istio to group endpoints resident in the same L3 domain/network.',
                 maxLength: 2048,
-                type: "string",
+                type: 'string',
               },
               ports: {
                 additionalProperties: {
                   maximum: 4294967295,
                   minimum: 0,
-                  type: "integer",
-                  "x-kubernetes-validations": [
-                    { message: "port must be between 1-65535", rule: "0 < self && self <= 65535" },
+                  type: 'integer',
+                  'x-kubernetes-validations': [
+                    { message: 'port must be between 1-65535', rule: '0 < self && self <= 65535' },
                   ],
                 },
-                description: "Set of ports associated with the endpoint.",
+                description: 'Set of ports associated with the endpoint.',
                 maxProperties: 128,
-                type: "object",
-                "x-kubernetes-validations": [
+                type: 'object',
+                'x-kubernetes-validations': [
                   {
-                    message: "port name must be valid",
+                    message: 'port name must be valid',
                     rule: 'self.all(key, size(key) < 63 && key.matches("^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$"))',
                   },
                 ],
               },
               serviceAccount: {
                 description:
-                  "The service account associated with the workload if a sidecar is present in the workload.",
+                  'The service account associated with the workload if a sidecar is present in the workload.',
                 maxLength: 253,
-                type: "string",
+                type: 'string',
               },
               weight: {
-                description: "The load balancing weight associated with the endpoint.",
+                description: 'The load balancing weight associated with the endpoint.',
                 maximum: 4294967295,
                 minimum: 0,
-                type: "integer",
+                type: 'integer',
               },
             },
-            type: "object",
-            "x-kubernetes-validations": [
-              { message: "Address is required", rule: "has(self.address) || has(self.network)" },
+            type: 'object',
+            'x-kubernetes-validations': [
+              { message: 'Address is required', rule: 'has(self.address) || has(self.network)' },
               {
-                message: "UDS may not include ports",
+                message: 'UDS may not include ports',
                 rule: '(has(self.address) ? self.address : "").startsWith("unix://") ? !has(self.ports) : true',
               },
             ],
             additionalProperties: false,
           },
           maxItems: 4096,
-          type: "array",
+          type: 'array',
         },
         exportTo: {
-          description: "A list of namespaces to which this service is exported.",
-          items: { type: "string" },
-          type: "array",
+          description: 'A list of namespaces to which this service is exported.',
+          items: { type: 'string' },
+          type: 'array',
         },
         hosts: {
-          description: "The hosts associated with the ServiceEntry.",
+          description: 'The hosts associated with the ServiceEntry.',
           items: {
-            type: "string",
-            "x-kubernetes-validations": [{ message: "hostname cannot be wildcard", rule: 'self != "*"' }],
+            type: 'string',
+            'x-kubernetes-validations': [{ message: 'hostname cannot be wildcard', rule: 'self != "*"' }],
           },
           maxItems: 256,
           minItems: 1,
-          type: "array",
+          type: 'array',
         },
         location: {
           description:
-            "Specify whether the service should be considered external to the mesh or part of the mesh.\n\nValid Options: MESH_EXTERNAL, MESH_INTERNAL",
-          enum: ["MESH_EXTERNAL", "MESH_INTERNAL"],
-          type: "string",
+            'Specify whether the service should be considered external to the mesh or part of the mesh.\n\nValid Options: MESH_EXTERNAL, MESH_INTERNAL',
+          enum: ['MESH_EXTERNAL', 'MESH_INTERNAL'],
+          type: 'string',
         },
         ports: {
-          description: "The ports associated with the external service.",
+          description: 'The ports associated with the external service.',
           items: {
             properties: {
-              name: { description: "Label assigned to the port.", maxLength: 256, type: "string" },
+              name: { description: 'Label assigned to the port.', maxLength: 256, type: 'string' },
               number: {
-                description: "A valid non-negative integer port number.",
+                description: 'A valid non-negative integer port number.',
                 maximum: 4294967295,
                 minimum: 0,
-                type: "integer",
-                "x-kubernetes-validations": [
-                  { message: "port must be between 1-65535", rule: "0 < self && self <= 65535" },
+                type: 'integer',
+                'x-kubernetes-validations': [
+                  { message: 'port must be between 1-65535', rule: '0 < self && self <= 65535' },
                 ],
               },
-              protocol: { description: "The protocol exposed on the port.", maxLength: 256, type: "string" },
+              protocol: { description: 'The protocol exposed on the port.', maxLength: 256, type: 'string' },
               targetPort: {
-                description: "The port number on the endpoint where the traffic will be received.",
+                description: 'The port number on the endpoint where the traffic will be received.',
                 maximum: 4294967295,
                 minimum: 0,
-                type: "integer",
-                "x-kubernetes-validations": [
-                  { message: "port must be between 1-65535", rule: "0 < self && self <= 65535" },
+                type: 'integer',
+                'x-kubernetes-validations': [
+                  { message: 'port must be between 1-65535', rule: '0 < self && self <= 65535' },
                 ],
               },
             },
-            required: ["number", "name"],
-            type: "object",
+            required: ['number', 'name'],
+            type: 'object',
             additionalProperties: false,
           },
           maxItems: 256,
-          type: "array",
-          "x-kubernetes-list-map-keys": ["name"],
-          "x-kubernetes-list-type": "map",
-          "x-kubernetes-validations": [
+          type: 'array',
+          'x-kubernetes-list-map-keys': ['name'],
+          'x-kubernetes-list-type': 'map',
+          'x-kubernetes-validations': [
             {
-              message: "port number cannot be duplicated",
-              rule: "self.all(l1, self.exists_one(l2, l1.number == l2.number))",
+              message: 'port number cannot be duplicated',
+              rule: 'self.all(l1, self.exists_one(l2, l1.number == l2.number))',
             },
           ],
         },
         resolution: {
           description:
-            "Service resolution mode for the hosts.\n\nValid Options: NONE, STATIC, DNS, DNS_ROUND_ROBIN, DYNAMIC_DNS",
-          enum: ["NONE", "STATIC", "DNS", "DNS_ROUND_ROBIN", "DYNAMIC_DNS"],
-          type: "string",
+            'Service resolution mode for the hosts.\n\nValid Options: NONE, STATIC, DNS, DNS_ROUND_ROBIN, DYNAMIC_DNS',
+          enum: ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'],
+          type: 'string',
         },
         subjectAltNames: {
           description:
             "If specified, the proxy will verify that the server certificate's subject alternate name matches one of the specified values.",
-          items: { type: "string" },
-          type: "array",
+          items: { type: 'string' },
+          type: 'array',
         },
         workloadSelector: {
-          description: "Applicable only for MESH_INTERNAL services.",
+          description: 'Applicable only for MESH_INTERNAL services.',
           properties: {
             labels: {
               additionalProperties: {
                 maxLength: 63,
-                type: "string",
-                "x-kubernetes-validations": [
-                  { message: "wildcard is not supported in selector", rule: '!self.contains("*")' },
+                type: 'string',
+                'x-kubernetes-validations': [
+                  { message: 'wildcard is not supported in selector', rule: '!self.contains("*")' },
                 ],
               },
               description:
-                "One or more labels that indicate a specific set of pods/VMs on which the configuration should be applied.",
+                'One or more labels that indicate a specific set of pods/VMs on which the configuration should be applied.',
               maxProperties: 256,
-              type: "object",
+              type: 'object',
             },
           },
-          type: "object",
+          type: 'object',
           additionalProperties: false,
         },
       },
-      required: ["hosts"],
-      type: "object",
-      "x-kubernetes-validations": [
+      required: ['hosts'],
+      type: 'object',
+      'x-kubernetes-validations': [
         {
-          message: "only one of WorkloadSelector or Endpoints can be set",
-          rule: "(has(self.workloadSelector) ? 1 : 0) + (has(self.endpoints) ? 1 : 0) <= 1",
+          message: 'only one of WorkloadSelector or Endpoints can be set',
+          rule: '(has(self.workloadSelector) ? 1 : 0) + (has(self.endpoints) ? 1 : 0) <= 1',
         },
         {
-          message: "CIDR addresses are allowed only for NONE/STATIC resolution types",
+          message: 'CIDR addresses are allowed only for NONE/STATIC resolution types',
           rule: '!((has(self.addresses) ? self.addresses : []).exists(k, k.contains("/")) && !((has(self.resolution) ? self.resolution : "NONE") in ["STATIC", "NONE"]))',
         },
         {
-          message: "NONE mode cannot set endpoints",
+          message: 'NONE mode cannot set endpoints',
           rule: '((has(self.resolution) ? self.resolution : "NONE") == "NONE") ? !has(self.endpoints) : true',
         },
         {
-          message: "DNS_ROUND_ROBIN mode cannot have multiple endpoints",
+          message: 'DNS_ROUND_ROBIN mode cannot have multiple endpoints',
           rule: '((has(self.resolution) ? self.resolution : "") == "DNS_ROUND_ROBIN") ? ((has(self.endpoints) ? self.endpoints : []).size() <= 1) : true',
         },
       ],
@@ -244,100 +244,100 @@ const schema6 = {
     status: {
       properties: {
         conditions: {
-          description: "Current service state of the resource.",
+          description: 'Current service state of the resource.',
           items: {
             properties: {
               lastProbeTime: {
-                description: "Last time we probed the condition.",
-                format: "date-time",
-                type: "string",
+                description: 'Last time we probed the condition.',
+                format: 'date-time',
+                type: 'string',
               },
               lastTransitionTime: {
-                description: "Last time the condition transitioned from one status to another.",
-                format: "date-time",
-                type: "string",
+                description: 'Last time the condition transitioned from one status to another.',
+                format: 'date-time',
+                type: 'string',
               },
               message: {
-                description: "Human-readable message indicating details about last transition.",
-                type: "string",
+                description: 'Human-readable message indicating details about last transition.',
+                type: 'string',
               },
               observedGeneration: {
-                anyOf: [{ type: "integer" }, { type: "string" }],
-                description: "Resource Generation to which the Condition refers.",
-                "x-kubernetes-int-or-string": true,
+                anyOf: [{ type: 'integer' }, { type: 'string' }],
+                description: 'Resource Generation to which the Condition refers.',
+                'x-kubernetes-int-or-string': true,
               },
               reason: {
                 description: "Unique, one-word, CamelCase reason for the condition's last transition.",
-                type: "string",
+                type: 'string',
               },
-              status: { description: "Status is the status of the condition.", type: "string" },
-              type: { description: "Type is the type of the condition.", type: "string" },
+              status: { description: 'Status is the status of the condition.', type: 'string' },
+              type: { description: 'Type is the type of the condition.', type: 'string' },
             },
-            type: "object",
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
         observedGeneration: {
-          anyOf: [{ type: "integer" }, { type: "string" }],
-          "x-kubernetes-int-or-string": true,
+          anyOf: [{ type: 'integer' }, { type: 'string' }],
+          'x-kubernetes-int-or-string': true,
         },
         validationMessages: {
           description: "Includes any errors or warnings detected by Istio's analyzers.",
           items: {
             properties: {
               documentationUrl: {
-                description: "A url pointing to the Istio documentation for this specific error type.",
-                type: "string",
+                description: 'A url pointing to the Istio documentation for this specific error type.',
+                type: 'string',
               },
               level: {
                 description:
-                  "Represents how severe a message is.\n\nValid Options: UNKNOWN, ERROR, WARNING, INFO",
-                enum: ["UNKNOWN", "ERROR", "WARNING", "INFO"],
-                type: "string",
+                  'Represents how severe a message is.\n\nValid Options: UNKNOWN, ERROR, WARNING, INFO',
+                enum: ['UNKNOWN', 'ERROR', 'WARNING', 'INFO'],
+                type: 'string',
               },
               type: {
                 properties: {
                   code: {
                     description:
-                      "A 7 character code matching `^IST[0-9]{4}$` intended to uniquely identify the message type.",
-                    type: "string",
+                      'A 7 character code matching `^IST[0-9]{4}$` intended to uniquely identify the message type.',
+                    type: 'string',
                   },
-                  name: { description: "A human-readable name for the message type.", type: "string" },
+                  name: { description: 'A human-readable name for the message type.', type: 'string' },
                 },
-                type: "object",
+                type: 'object',
                 additionalProperties: false,
               },
             },
-            type: "object",
+            type: 'object',
             additionalProperties: false,
           },
-          type: "array",
+          type: 'array',
         },
       },
-      type: "object",
-      "x-kubernetes-preserve-unknown-fields": true,
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
     },
   },
-  required: ["spec"],
-  type: "object",
+  required: ['spec'],
+  type: 'object',
   $comment:
-    "Generated by scripts/extract-schemas.ts from serviceentries.networking.istio.io.yaml (v1). Apache-2.0, Copyright Istio Authors.",
+    'Generated by scripts/extract-schemas.ts from serviceentries.networking.istio.io.yaml (v1). Apache-2.0, Copyright Istio Authors.',
   additionalProperties: false,
 };
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime_ucs2length;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
     if (data.spec === undefined) {
       const err0 = {
         instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "spec" },
-        message: "must have required property '" + "spec" + "'",
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'spec' },
+        message: "must have required property '" + 'spec' + "'",
         schema: schema6.required,
         parentSchema: schema6,
         data,
@@ -351,18 +351,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(
-        key0 === "apiVersion" ||
-        key0 === "kind" ||
-        key0 === "metadata" ||
-        key0 === "spec" ||
-        key0 === "status"
+        key0 === 'apiVersion' ||
+        key0 === 'kind' ||
+        key0 === 'metadata' ||
+        key0 === 'spec' ||
+        key0 === 'status'
       )) {
         const err1 = {
           instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
+          message: 'must NOT have additional properties',
           schema: false,
           parentSchema: schema6,
           data,
@@ -377,13 +377,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.apiVersion !== undefined) {
       let data0 = data.apiVersion;
-      if (typeof data0 !== "string") {
+      if (typeof data0 !== 'string') {
         const err2 = {
-          instancePath: instancePath + "/apiVersion",
-          schemaPath: "#/properties/apiVersion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/apiVersion',
+          schemaPath: '#/properties/apiVersion/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema6.properties.apiVersion.type,
           parentSchema: schema6.properties.apiVersion,
           data: data0,
@@ -398,13 +398,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.kind !== undefined) {
       let data1 = data.kind;
-      if (typeof data1 !== "string") {
+      if (typeof data1 !== 'string') {
         const err3 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          instancePath: instancePath + '/kind',
+          schemaPath: '#/properties/kind/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
           schema: schema6.properties.kind.type,
           parentSchema: schema6.properties.kind,
           data: data1,
@@ -419,16 +419,16 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.metadata !== undefined) {
       let data2 = data.metadata;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
         if (data2.name !== undefined) {
           let data3 = data2.name;
-          if (typeof data3 !== "string") {
+          if (typeof data3 !== 'string') {
             const err4 = {
-              instancePath: instancePath + "/metadata/name",
-              schemaPath: "#/properties/metadata/properties/name/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/metadata/name',
+              schemaPath: '#/properties/metadata/properties/name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema6.properties.metadata.properties.name.type,
               parentSchema: schema6.properties.metadata.properties.name,
               data: data3,
@@ -443,13 +443,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.namespace !== undefined) {
           let data4 = data2.namespace;
-          if (typeof data4 !== "string") {
+          if (typeof data4 !== 'string') {
             const err5 = {
-              instancePath: instancePath + "/metadata/namespace",
-              schemaPath: "#/properties/metadata/properties/namespace/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/metadata/namespace',
+              schemaPath: '#/properties/metadata/properties/namespace/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema6.properties.metadata.properties.namespace.type,
               parentSchema: schema6.properties.metadata.properties.namespace,
               data: data4,
@@ -464,17 +464,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.labels !== undefined) {
           let data5 = data2.labels;
-          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
             for (const key1 in data5) {
               let data6 = data5[key1];
-              if (typeof data6 !== "string") {
+              if (typeof data6 !== 'string') {
                 const err6 = {
                   instancePath:
-                    instancePath + "/metadata/labels/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
-                  schemaPath: "#/properties/metadata/properties/labels/additionalProperties/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + '/metadata/labels/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
+                  schemaPath: '#/properties/metadata/properties/labels/additionalProperties/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.metadata.properties.labels.additionalProperties.type,
                   parentSchema: schema6.properties.metadata.properties.labels.additionalProperties,
                   data: data6,
@@ -489,11 +489,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err7 = {
-              instancePath: instancePath + "/metadata/labels",
-              schemaPath: "#/properties/metadata/properties/labels/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/metadata/labels',
+              schemaPath: '#/properties/metadata/properties/labels/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema6.properties.metadata.properties.labels.type,
               parentSchema: schema6.properties.metadata.properties.labels,
               data: data5,
@@ -508,17 +508,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.annotations !== undefined) {
           let data7 = data2.annotations;
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+          if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
             for (const key2 in data7) {
               let data8 = data7[key2];
-              if (typeof data8 !== "string") {
+              if (typeof data8 !== 'string') {
                 const err8 = {
                   instancePath:
-                    instancePath + "/metadata/annotations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
-                  schemaPath: "#/properties/metadata/properties/annotations/additionalProperties/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                    instancePath + '/metadata/annotations/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
+                  schemaPath: '#/properties/metadata/properties/annotations/additionalProperties/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.metadata.properties.annotations.additionalProperties.type,
                   parentSchema: schema6.properties.metadata.properties.annotations.additionalProperties,
                   data: data8,
@@ -533,11 +533,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err9 = {
-              instancePath: instancePath + "/metadata/annotations",
-              schemaPath: "#/properties/metadata/properties/annotations/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/metadata/annotations',
+              schemaPath: '#/properties/metadata/properties/annotations/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema6.properties.metadata.properties.annotations.type,
               parentSchema: schema6.properties.metadata.properties.annotations,
               data: data7,
@@ -552,11 +552,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err10 = {
-          instancePath: instancePath + "/metadata",
-          schemaPath: "#/properties/metadata/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/metadata',
+          schemaPath: '#/properties/metadata/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema6.properties.metadata.type,
           parentSchema: schema6.properties.metadata,
           data: data2,
@@ -571,14 +571,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.spec !== undefined) {
       let data9 = data.spec;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
         if (data9.hosts === undefined) {
           const err11 = {
-            instancePath: instancePath + "/spec",
-            schemaPath: "#/properties/spec/required",
-            keyword: "required",
-            params: { missingProperty: "hosts" },
-            message: "must have required property '" + "hosts" + "'",
+            instancePath: instancePath + '/spec',
+            schemaPath: '#/properties/spec/required',
+            keyword: 'required',
+            params: { missingProperty: 'hosts' },
+            message: "must have required property '" + 'hosts' + "'",
             schema: schema6.properties.spec.required,
             parentSchema: schema6.properties.spec,
             data: data9,
@@ -593,11 +593,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key3 in data9) {
           if (!func2.call(schema6.properties.spec.properties, key3)) {
             const err12 = {
-              instancePath: instancePath + "/spec",
-              schemaPath: "#/properties/spec/additionalProperties",
-              keyword: "additionalProperties",
+              instancePath: instancePath + '/spec',
+              schemaPath: '#/properties/spec/additionalProperties',
+              keyword: 'additionalProperties',
               params: { additionalProperty: key3 },
-              message: "must NOT have additional properties",
+              message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema6.properties.spec,
               data: data9,
@@ -615,11 +615,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           if (Array.isArray(data10)) {
             if (data10.length > 256) {
               const err13 = {
-                instancePath: instancePath + "/spec/addresses",
-                schemaPath: "#/properties/spec/properties/addresses/maxItems",
-                keyword: "maxItems",
+                instancePath: instancePath + '/spec/addresses',
+                schemaPath: '#/properties/spec/properties/addresses/maxItems',
+                keyword: 'maxItems',
                 params: { limit: 256 },
-                message: "must NOT have more than 256 items",
+                message: 'must NOT have more than 256 items',
                 schema: 256,
                 parentSchema: schema6.properties.spec.properties.addresses,
                 data: data10,
@@ -634,14 +634,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len0 = data10.length;
             for (let i0 = 0; i0 < len0; i0++) {
               let data11 = data10[i0];
-              if (typeof data11 === "string") {
+              if (typeof data11 === 'string') {
                 if (func3(data11) > 64) {
                   const err14 = {
-                    instancePath: instancePath + "/spec/addresses/" + i0,
-                    schemaPath: "#/properties/spec/properties/addresses/items/maxLength",
-                    keyword: "maxLength",
+                    instancePath: instancePath + '/spec/addresses/' + i0,
+                    schemaPath: '#/properties/spec/properties/addresses/items/maxLength',
+                    keyword: 'maxLength',
                     params: { limit: 64 },
-                    message: "must NOT have more than 64 characters",
+                    message: 'must NOT have more than 64 characters',
                     schema: 64,
                     parentSchema: schema6.properties.spec.properties.addresses.items,
                     data: data11,
@@ -655,11 +655,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err15 = {
-                  instancePath: instancePath + "/spec/addresses/" + i0,
-                  schemaPath: "#/properties/spec/properties/addresses/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/spec/addresses/' + i0,
+                  schemaPath: '#/properties/spec/properties/addresses/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.spec.properties.addresses.items.type,
                   parentSchema: schema6.properties.spec.properties.addresses.items,
                   data: data11,
@@ -674,11 +674,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err16 = {
-              instancePath: instancePath + "/spec/addresses",
-              schemaPath: "#/properties/spec/properties/addresses/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/spec/addresses',
+              schemaPath: '#/properties/spec/properties/addresses/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.spec.properties.addresses.type,
               parentSchema: schema6.properties.spec.properties.addresses,
               data: data10,
@@ -696,11 +696,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           if (Array.isArray(data12)) {
             if (data12.length > 4096) {
               const err17 = {
-                instancePath: instancePath + "/spec/endpoints",
-                schemaPath: "#/properties/spec/properties/endpoints/maxItems",
-                keyword: "maxItems",
+                instancePath: instancePath + '/spec/endpoints',
+                schemaPath: '#/properties/spec/properties/endpoints/maxItems',
+                keyword: 'maxItems',
                 params: { limit: 4096 },
-                message: "must NOT have more than 4096 items",
+                message: 'must NOT have more than 4096 items',
                 schema: 4096,
                 parentSchema: schema6.properties.spec.properties.endpoints,
                 data: data12,
@@ -715,23 +715,23 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len1 = data12.length;
             for (let i1 = 0; i1 < len1; i1++) {
               let data13 = data12[i1];
-              if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+              if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
                 for (const key4 in data13) {
                   if (!(
-                    key4 === "address" ||
-                    key4 === "labels" ||
-                    key4 === "locality" ||
-                    key4 === "network" ||
-                    key4 === "ports" ||
-                    key4 === "serviceAccount" ||
-                    key4 === "weight"
+                    key4 === 'address' ||
+                    key4 === 'labels' ||
+                    key4 === 'locality' ||
+                    key4 === 'network' ||
+                    key4 === 'ports' ||
+                    key4 === 'serviceAccount' ||
+                    key4 === 'weight'
                   )) {
                     const err18 = {
-                      instancePath: instancePath + "/spec/endpoints/" + i1,
-                      schemaPath: "#/properties/spec/properties/endpoints/items/additionalProperties",
-                      keyword: "additionalProperties",
+                      instancePath: instancePath + '/spec/endpoints/' + i1,
+                      schemaPath: '#/properties/spec/properties/endpoints/items/additionalProperties',
+                      keyword: 'additionalProperties',
                       params: { additionalProperty: key4 },
-                      message: "must NOT have additional properties",
+                      message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema6.properties.spec.properties.endpoints.items,
                       data: data13,
@@ -746,15 +746,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data13.address !== undefined) {
                   let data14 = data13.address;
-                  if (typeof data14 === "string") {
+                  if (typeof data14 === 'string') {
                     if (func3(data14) > 256) {
                       const err19 = {
-                        instancePath: instancePath + "/spec/endpoints/" + i1 + "/address",
+                        instancePath: instancePath + '/spec/endpoints/' + i1 + '/address',
                         schemaPath:
-                          "#/properties/spec/properties/endpoints/items/properties/address/maxLength",
-                        keyword: "maxLength",
+                          '#/properties/spec/properties/endpoints/items/properties/address/maxLength',
+                        keyword: 'maxLength',
                         params: { limit: 256 },
-                        message: "must NOT have more than 256 characters",
+                        message: 'must NOT have more than 256 characters',
                         schema: 256,
                         parentSchema: schema6.properties.spec.properties.endpoints.items.properties.address,
                         data: data14,
@@ -768,11 +768,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err20 = {
-                      instancePath: instancePath + "/spec/endpoints/" + i1 + "/address",
-                      schemaPath: "#/properties/spec/properties/endpoints/items/properties/address/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/spec/endpoints/' + i1 + '/address',
+                      schemaPath: '#/properties/spec/properties/endpoints/items/properties/address/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.spec.properties.endpoints.items.properties.address.type,
                       parentSchema: schema6.properties.spec.properties.endpoints.items.properties.address,
                       data: data14,
@@ -787,15 +787,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data13.labels !== undefined) {
                   let data15 = data13.labels;
-                  if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                  if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
                     if (Object.keys(data15).length > 256) {
                       const err21 = {
-                        instancePath: instancePath + "/spec/endpoints/" + i1 + "/labels",
+                        instancePath: instancePath + '/spec/endpoints/' + i1 + '/labels',
                         schemaPath:
-                          "#/properties/spec/properties/endpoints/items/properties/labels/maxProperties",
-                        keyword: "maxProperties",
+                          '#/properties/spec/properties/endpoints/items/properties/labels/maxProperties',
+                        keyword: 'maxProperties',
                         params: { limit: 256 },
-                        message: "must NOT have more than 256 properties",
+                        message: 'must NOT have more than 256 properties',
                         schema: 256,
                         parentSchema: schema6.properties.spec.properties.endpoints.items.properties.labels,
                         data: data15,
@@ -809,19 +809,19 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     for (const key5 in data15) {
                       let data16 = data15[key5];
-                      if (typeof data16 !== "string") {
+                      if (typeof data16 !== 'string') {
                         const err22 = {
                           instancePath:
                             instancePath +
-                            "/spec/endpoints/" +
+                            '/spec/endpoints/' +
                             i1 +
-                            "/labels/" +
-                            key5.replace(/~/g, "~0").replace(/\//g, "~1"),
+                            '/labels/' +
+                            key5.replace(/~/g, '~0').replace(/\//g, '~1'),
                           schemaPath:
-                            "#/properties/spec/properties/endpoints/items/properties/labels/additionalProperties/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
+                            '#/properties/spec/properties/endpoints/items/properties/labels/additionalProperties/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
                           schema:
                             schema6.properties.spec.properties.endpoints.items.properties.labels
                               .additionalProperties.type,
@@ -840,11 +840,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err23 = {
-                      instancePath: instancePath + "/spec/endpoints/" + i1 + "/labels",
-                      schemaPath: "#/properties/spec/properties/endpoints/items/properties/labels/type",
-                      keyword: "type",
-                      params: { type: "object" },
-                      message: "must be object",
+                      instancePath: instancePath + '/spec/endpoints/' + i1 + '/labels',
+                      schemaPath: '#/properties/spec/properties/endpoints/items/properties/labels/type',
+                      keyword: 'type',
+                      params: { type: 'object' },
+                      message: 'must be object',
                       schema: schema6.properties.spec.properties.endpoints.items.properties.labels.type,
                       parentSchema: schema6.properties.spec.properties.endpoints.items.properties.labels,
                       data: data15,
@@ -859,15 +859,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data13.locality !== undefined) {
                   let data17 = data13.locality;
-                  if (typeof data17 === "string") {
+                  if (typeof data17 === 'string') {
                     if (func3(data17) > 2048) {
                       const err24 = {
-                        instancePath: instancePath + "/spec/endpoints/" + i1 + "/locality",
+                        instancePath: instancePath + '/spec/endpoints/' + i1 + '/locality',
                         schemaPath:
-                          "#/properties/spec/properties/endpoints/items/properties/locality/maxLength",
-                        keyword: "maxLength",
+                          '#/properties/spec/properties/endpoints/items/properties/locality/maxLength',
+                        keyword: 'maxLength',
                         params: { limit: 2048 },
-                        message: "must NOT have more than 2048 characters",
+                        message: 'must NOT have more than 2048 characters',
                         schema: 2048,
                         parentSchema: schema6.properties.spec.properties.endpoints.items.properties.locality,
                         data: data17,
@@ -881,11 +881,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err25 = {
-                      instancePath: instancePath + "/spec/endpoints/" + i1 + "/locality",
-                      schemaPath: "#/properties/spec/properties/endpoints/items/properties/locality/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/spec/endpoints/' + i1 + '/locality',
+                      schemaPath: '#/properties/spec/properties/endpoints/items/properties/locality/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.spec.properties.endpoints.items.properties.locality.type,
                       parentSchema: schema6.properties.spec.properties.endpoints.items.properties.locality,
                       data: data17,
@@ -900,15 +900,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data13.network !== undefined) {
                   let data18 = data13.network;
-                  if (typeof data18 === "string") {
+                  if (typeof data18 === 'string') {
                     if (func3(data18) > 2048) {
                       const err26 = {
-                        instancePath: instancePath + "/spec/endpoints/" + i1 + "/network",
+                        instancePath: instancePath + '/spec/endpoints/' + i1 + '/network',
                         schemaPath:
-                          "#/properties/spec/properties/endpoints/items/properties/network/maxLength",
-                        keyword: "maxLength",
+                          '#/properties/spec/properties/endpoints/items/properties/network/maxLength',
+                        keyword: 'maxLength',
                         params: { limit: 2048 },
-                        message: "must NOT have more than 2048 characters",
+                        message: 'must NOT have more than 2048 characters',
                         schema: 2048,
                         parentSchema: schema6.properties.spec.properties.endpoints.items.properties.network,
                         data: data18,
@@ -922,11 +922,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err27 = {
-                      instancePath: instancePath + "/spec/endpoints/" + i1 + "/network",
-                      schemaPath: "#/properties/spec/properties/endpoints/items/properties/network/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/spec/endpoints/' + i1 + '/network',
+                      schemaPath: '#/properties/spec/properties/endpoints/items/properties/network/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.spec.properties.endpoints.items.properties.network.type,
                       parentSchema: schema6.properties.spec.properties.endpoints.items.properties.network,
                       data: data18,
@@ -941,15 +941,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data13.ports !== undefined) {
                   let data19 = data13.ports;
-                  if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                  if (data19 && typeof data19 == 'object' && !Array.isArray(data19)) {
                     if (Object.keys(data19).length > 128) {
                       const err28 = {
-                        instancePath: instancePath + "/spec/endpoints/" + i1 + "/ports",
+                        instancePath: instancePath + '/spec/endpoints/' + i1 + '/ports',
                         schemaPath:
-                          "#/properties/spec/properties/endpoints/items/properties/ports/maxProperties",
-                        keyword: "maxProperties",
+                          '#/properties/spec/properties/endpoints/items/properties/ports/maxProperties',
+                        keyword: 'maxProperties',
                         params: { limit: 128 },
-                        message: "must NOT have more than 128 properties",
+                        message: 'must NOT have more than 128 properties',
                         schema: 128,
                         parentSchema: schema6.properties.spec.properties.endpoints.items.properties.ports,
                         data: data19,
@@ -963,19 +963,19 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     for (const key6 in data19) {
                       let data20 = data19[key6];
-                      if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20))) {
+                      if (!(typeof data20 == 'number' && !(data20 % 1) && !isNaN(data20))) {
                         const err29 = {
                           instancePath:
                             instancePath +
-                            "/spec/endpoints/" +
+                            '/spec/endpoints/' +
                             i1 +
-                            "/ports/" +
-                            key6.replace(/~/g, "~0").replace(/\//g, "~1"),
+                            '/ports/' +
+                            key6.replace(/~/g, '~0').replace(/\//g, '~1'),
                           schemaPath:
-                            "#/properties/spec/properties/endpoints/items/properties/ports/additionalProperties/type",
-                          keyword: "type",
-                          params: { type: "integer" },
-                          message: "must be integer",
+                            '#/properties/spec/properties/endpoints/items/properties/ports/additionalProperties/type',
+                          keyword: 'type',
+                          params: { type: 'integer' },
+                          message: 'must be integer',
                           schema:
                             schema6.properties.spec.properties.endpoints.items.properties.ports
                               .additionalProperties.type,
@@ -991,20 +991,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (typeof data20 == "number") {
+                      if (typeof data20 == 'number') {
                         if (data20 > 4294967295 || isNaN(data20)) {
                           const err30 = {
                             instancePath:
                               instancePath +
-                              "/spec/endpoints/" +
+                              '/spec/endpoints/' +
                               i1 +
-                              "/ports/" +
-                              key6.replace(/~/g, "~0").replace(/\//g, "~1"),
+                              '/ports/' +
+                              key6.replace(/~/g, '~0').replace(/\//g, '~1'),
                             schemaPath:
-                              "#/properties/spec/properties/endpoints/items/properties/ports/additionalProperties/maximum",
-                            keyword: "maximum",
-                            params: { comparison: "<=", limit: 4294967295 },
-                            message: "must be <= 4294967295",
+                              '#/properties/spec/properties/endpoints/items/properties/ports/additionalProperties/maximum',
+                            keyword: 'maximum',
+                            params: { comparison: '<=', limit: 4294967295 },
+                            message: 'must be <= 4294967295',
                             schema: 4294967295,
                             parentSchema:
                               schema6.properties.spec.properties.endpoints.items.properties.ports
@@ -1022,15 +1022,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                           const err31 = {
                             instancePath:
                               instancePath +
-                              "/spec/endpoints/" +
+                              '/spec/endpoints/' +
                               i1 +
-                              "/ports/" +
-                              key6.replace(/~/g, "~0").replace(/\//g, "~1"),
+                              '/ports/' +
+                              key6.replace(/~/g, '~0').replace(/\//g, '~1'),
                             schemaPath:
-                              "#/properties/spec/properties/endpoints/items/properties/ports/additionalProperties/minimum",
-                            keyword: "minimum",
-                            params: { comparison: ">=", limit: 0 },
-                            message: "must be >= 0",
+                              '#/properties/spec/properties/endpoints/items/properties/ports/additionalProperties/minimum',
+                            keyword: 'minimum',
+                            params: { comparison: '>=', limit: 0 },
+                            message: 'must be >= 0',
                             schema: 0,
                             parentSchema:
                               schema6.properties.spec.properties.endpoints.items.properties.ports
@@ -1048,11 +1048,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err32 = {
-                      instancePath: instancePath + "/spec/endpoints/" + i1 + "/ports",
-                      schemaPath: "#/properties/spec/properties/endpoints/items/properties/ports/type",
-                      keyword: "type",
-                      params: { type: "object" },
-                      message: "must be object",
+                      instancePath: instancePath + '/spec/endpoints/' + i1 + '/ports',
+                      schemaPath: '#/properties/spec/properties/endpoints/items/properties/ports/type',
+                      keyword: 'type',
+                      params: { type: 'object' },
+                      message: 'must be object',
                       schema: schema6.properties.spec.properties.endpoints.items.properties.ports.type,
                       parentSchema: schema6.properties.spec.properties.endpoints.items.properties.ports,
                       data: data19,
@@ -1067,15 +1067,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data13.serviceAccount !== undefined) {
                   let data21 = data13.serviceAccount;
-                  if (typeof data21 === "string") {
+                  if (typeof data21 === 'string') {
                     if (func3(data21) > 253) {
                       const err33 = {
-                        instancePath: instancePath + "/spec/endpoints/" + i1 + "/serviceAccount",
+                        instancePath: instancePath + '/spec/endpoints/' + i1 + '/serviceAccount',
                         schemaPath:
-                          "#/properties/spec/properties/endpoints/items/properties/serviceAccount/maxLength",
-                        keyword: "maxLength",
+                          '#/properties/spec/properties/endpoints/items/properties/serviceAccount/maxLength',
+                        keyword: 'maxLength',
                         params: { limit: 253 },
-                        message: "must NOT have more than 253 characters",
+                        message: 'must NOT have more than 253 characters',
                         schema: 253,
                         parentSchema:
                           schema6.properties.spec.properties.endpoints.items.properties.serviceAccount,
@@ -1090,12 +1090,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err34 = {
-                      instancePath: instancePath + "/spec/endpoints/" + i1 + "/serviceAccount",
+                      instancePath: instancePath + '/spec/endpoints/' + i1 + '/serviceAccount',
                       schemaPath:
-                        "#/properties/spec/properties/endpoints/items/properties/serviceAccount/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/spec/properties/endpoints/items/properties/serviceAccount/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.spec.properties.endpoints.items.properties.serviceAccount.type,
                       parentSchema:
@@ -1112,13 +1112,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data13.weight !== undefined) {
                   let data22 = data13.weight;
-                  if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22))) {
+                  if (!(typeof data22 == 'number' && !(data22 % 1) && !isNaN(data22))) {
                     const err35 = {
-                      instancePath: instancePath + "/spec/endpoints/" + i1 + "/weight",
-                      schemaPath: "#/properties/spec/properties/endpoints/items/properties/weight/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                      message: "must be integer",
+                      instancePath: instancePath + '/spec/endpoints/' + i1 + '/weight',
+                      schemaPath: '#/properties/spec/properties/endpoints/items/properties/weight/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                      message: 'must be integer',
                       schema: schema6.properties.spec.properties.endpoints.items.properties.weight.type,
                       parentSchema: schema6.properties.spec.properties.endpoints.items.properties.weight,
                       data: data22,
@@ -1130,14 +1130,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data22 == "number") {
+                  if (typeof data22 == 'number') {
                     if (data22 > 4294967295 || isNaN(data22)) {
                       const err36 = {
-                        instancePath: instancePath + "/spec/endpoints/" + i1 + "/weight",
-                        schemaPath: "#/properties/spec/properties/endpoints/items/properties/weight/maximum",
-                        keyword: "maximum",
-                        params: { comparison: "<=", limit: 4294967295 },
-                        message: "must be <= 4294967295",
+                        instancePath: instancePath + '/spec/endpoints/' + i1 + '/weight',
+                        schemaPath: '#/properties/spec/properties/endpoints/items/properties/weight/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 4294967295 },
+                        message: 'must be <= 4294967295',
                         schema: 4294967295,
                         parentSchema: schema6.properties.spec.properties.endpoints.items.properties.weight,
                         data: data22,
@@ -1151,11 +1151,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data22 < 0 || isNaN(data22)) {
                       const err37 = {
-                        instancePath: instancePath + "/spec/endpoints/" + i1 + "/weight",
-                        schemaPath: "#/properties/spec/properties/endpoints/items/properties/weight/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                        message: "must be >= 0",
+                        instancePath: instancePath + '/spec/endpoints/' + i1 + '/weight',
+                        schemaPath: '#/properties/spec/properties/endpoints/items/properties/weight/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
                         schema: 0,
                         parentSchema: schema6.properties.spec.properties.endpoints.items.properties.weight,
                         data: data22,
@@ -1171,11 +1171,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err38 = {
-                  instancePath: instancePath + "/spec/endpoints/" + i1,
-                  schemaPath: "#/properties/spec/properties/endpoints/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/spec/endpoints/' + i1,
+                  schemaPath: '#/properties/spec/properties/endpoints/items/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.spec.properties.endpoints.items.type,
                   parentSchema: schema6.properties.spec.properties.endpoints.items,
                   data: data13,
@@ -1190,11 +1190,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err39 = {
-              instancePath: instancePath + "/spec/endpoints",
-              schemaPath: "#/properties/spec/properties/endpoints/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/spec/endpoints',
+              schemaPath: '#/properties/spec/properties/endpoints/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.spec.properties.endpoints.type,
               parentSchema: schema6.properties.spec.properties.endpoints,
               data: data12,
@@ -1213,13 +1213,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len2 = data23.length;
             for (let i2 = 0; i2 < len2; i2++) {
               let data24 = data23[i2];
-              if (typeof data24 !== "string") {
+              if (typeof data24 !== 'string') {
                 const err40 = {
-                  instancePath: instancePath + "/spec/exportTo/" + i2,
-                  schemaPath: "#/properties/spec/properties/exportTo/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/spec/exportTo/' + i2,
+                  schemaPath: '#/properties/spec/properties/exportTo/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.spec.properties.exportTo.items.type,
                   parentSchema: schema6.properties.spec.properties.exportTo.items,
                   data: data24,
@@ -1234,11 +1234,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err41 = {
-              instancePath: instancePath + "/spec/exportTo",
-              schemaPath: "#/properties/spec/properties/exportTo/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/spec/exportTo',
+              schemaPath: '#/properties/spec/properties/exportTo/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.spec.properties.exportTo.type,
               parentSchema: schema6.properties.spec.properties.exportTo,
               data: data23,
@@ -1256,11 +1256,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           if (Array.isArray(data25)) {
             if (data25.length > 256) {
               const err42 = {
-                instancePath: instancePath + "/spec/hosts",
-                schemaPath: "#/properties/spec/properties/hosts/maxItems",
-                keyword: "maxItems",
+                instancePath: instancePath + '/spec/hosts',
+                schemaPath: '#/properties/spec/properties/hosts/maxItems',
+                keyword: 'maxItems',
                 params: { limit: 256 },
-                message: "must NOT have more than 256 items",
+                message: 'must NOT have more than 256 items',
                 schema: 256,
                 parentSchema: schema6.properties.spec.properties.hosts,
                 data: data25,
@@ -1274,11 +1274,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data25.length < 1) {
               const err43 = {
-                instancePath: instancePath + "/spec/hosts",
-                schemaPath: "#/properties/spec/properties/hosts/minItems",
-                keyword: "minItems",
+                instancePath: instancePath + '/spec/hosts',
+                schemaPath: '#/properties/spec/properties/hosts/minItems',
+                keyword: 'minItems',
                 params: { limit: 1 },
-                message: "must NOT have fewer than 1 items",
+                message: 'must NOT have fewer than 1 items',
                 schema: 1,
                 parentSchema: schema6.properties.spec.properties.hosts,
                 data: data25,
@@ -1293,13 +1293,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len3 = data25.length;
             for (let i3 = 0; i3 < len3; i3++) {
               let data26 = data25[i3];
-              if (typeof data26 !== "string") {
+              if (typeof data26 !== 'string') {
                 const err44 = {
-                  instancePath: instancePath + "/spec/hosts/" + i3,
-                  schemaPath: "#/properties/spec/properties/hosts/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/spec/hosts/' + i3,
+                  schemaPath: '#/properties/spec/properties/hosts/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.spec.properties.hosts.items.type,
                   parentSchema: schema6.properties.spec.properties.hosts.items,
                   data: data26,
@@ -1314,11 +1314,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err45 = {
-              instancePath: instancePath + "/spec/hosts",
-              schemaPath: "#/properties/spec/properties/hosts/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/spec/hosts',
+              schemaPath: '#/properties/spec/properties/hosts/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.spec.properties.hosts.type,
               parentSchema: schema6.properties.spec.properties.hosts,
               data: data25,
@@ -1333,13 +1333,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data9.location !== undefined) {
           let data27 = data9.location;
-          if (typeof data27 !== "string") {
+          if (typeof data27 !== 'string') {
             const err46 = {
-              instancePath: instancePath + "/spec/location",
-              schemaPath: "#/properties/spec/properties/location/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/spec/location',
+              schemaPath: '#/properties/spec/properties/location/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema6.properties.spec.properties.location.type,
               parentSchema: schema6.properties.spec.properties.location,
               data: data27,
@@ -1351,13 +1351,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data27 === "MESH_EXTERNAL" || data27 === "MESH_INTERNAL")) {
+          if (!(data27 === 'MESH_EXTERNAL' || data27 === 'MESH_INTERNAL')) {
             const err47 = {
-              instancePath: instancePath + "/spec/location",
-              schemaPath: "#/properties/spec/properties/location/enum",
-              keyword: "enum",
+              instancePath: instancePath + '/spec/location',
+              schemaPath: '#/properties/spec/properties/location/enum',
+              keyword: 'enum',
               params: { allowedValues: schema6.properties.spec.properties.location.enum },
-              message: "must be equal to one of the allowed values",
+              message: 'must be equal to one of the allowed values',
               schema: schema6.properties.spec.properties.location.enum,
               parentSchema: schema6.properties.spec.properties.location,
               data: data27,
@@ -1375,11 +1375,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           if (Array.isArray(data28)) {
             if (data28.length > 256) {
               const err48 = {
-                instancePath: instancePath + "/spec/ports",
-                schemaPath: "#/properties/spec/properties/ports/maxItems",
-                keyword: "maxItems",
+                instancePath: instancePath + '/spec/ports',
+                schemaPath: '#/properties/spec/properties/ports/maxItems',
+                keyword: 'maxItems',
                 params: { limit: 256 },
-                message: "must NOT have more than 256 items",
+                message: 'must NOT have more than 256 items',
                 schema: 256,
                 parentSchema: schema6.properties.spec.properties.ports,
                 data: data28,
@@ -1394,14 +1394,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len4 = data28.length;
             for (let i4 = 0; i4 < len4; i4++) {
               let data29 = data28[i4];
-              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+              if (data29 && typeof data29 == 'object' && !Array.isArray(data29)) {
                 if (data29.number === undefined) {
                   const err49 = {
-                    instancePath: instancePath + "/spec/ports/" + i4,
-                    schemaPath: "#/properties/spec/properties/ports/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "number" },
-                    message: "must have required property '" + "number" + "'",
+                    instancePath: instancePath + '/spec/ports/' + i4,
+                    schemaPath: '#/properties/spec/properties/ports/items/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'number' },
+                    message: "must have required property '" + 'number' + "'",
                     schema: schema6.properties.spec.properties.ports.items.required,
                     parentSchema: schema6.properties.spec.properties.ports.items,
                     data: data29,
@@ -1415,11 +1415,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data29.name === undefined) {
                   const err50 = {
-                    instancePath: instancePath + "/spec/ports/" + i4,
-                    schemaPath: "#/properties/spec/properties/ports/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "name" },
-                    message: "must have required property '" + "name" + "'",
+                    instancePath: instancePath + '/spec/ports/' + i4,
+                    schemaPath: '#/properties/spec/properties/ports/items/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'name' },
+                    message: "must have required property '" + 'name' + "'",
                     schema: schema6.properties.spec.properties.ports.items.required,
                     parentSchema: schema6.properties.spec.properties.ports.items,
                     data: data29,
@@ -1433,17 +1433,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 for (const key7 in data29) {
                   if (!(
-                    key7 === "name" ||
-                    key7 === "number" ||
-                    key7 === "protocol" ||
-                    key7 === "targetPort"
+                    key7 === 'name' ||
+                    key7 === 'number' ||
+                    key7 === 'protocol' ||
+                    key7 === 'targetPort'
                   )) {
                     const err51 = {
-                      instancePath: instancePath + "/spec/ports/" + i4,
-                      schemaPath: "#/properties/spec/properties/ports/items/additionalProperties",
-                      keyword: "additionalProperties",
+                      instancePath: instancePath + '/spec/ports/' + i4,
+                      schemaPath: '#/properties/spec/properties/ports/items/additionalProperties',
+                      keyword: 'additionalProperties',
                       params: { additionalProperty: key7 },
-                      message: "must NOT have additional properties",
+                      message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema6.properties.spec.properties.ports.items,
                       data: data29,
@@ -1458,14 +1458,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data29.name !== undefined) {
                   let data30 = data29.name;
-                  if (typeof data30 === "string") {
+                  if (typeof data30 === 'string') {
                     if (func3(data30) > 256) {
                       const err52 = {
-                        instancePath: instancePath + "/spec/ports/" + i4 + "/name",
-                        schemaPath: "#/properties/spec/properties/ports/items/properties/name/maxLength",
-                        keyword: "maxLength",
+                        instancePath: instancePath + '/spec/ports/' + i4 + '/name',
+                        schemaPath: '#/properties/spec/properties/ports/items/properties/name/maxLength',
+                        keyword: 'maxLength',
                         params: { limit: 256 },
-                        message: "must NOT have more than 256 characters",
+                        message: 'must NOT have more than 256 characters',
                         schema: 256,
                         parentSchema: schema6.properties.spec.properties.ports.items.properties.name,
                         data: data30,
@@ -1479,11 +1479,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err53 = {
-                      instancePath: instancePath + "/spec/ports/" + i4 + "/name",
-                      schemaPath: "#/properties/spec/properties/ports/items/properties/name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/spec/ports/' + i4 + '/name',
+                      schemaPath: '#/properties/spec/properties/ports/items/properties/name/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.spec.properties.ports.items.properties.name.type,
                       parentSchema: schema6.properties.spec.properties.ports.items.properties.name,
                       data: data30,
@@ -1498,13 +1498,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data29.number !== undefined) {
                   let data31 = data29.number;
-                  if (!(typeof data31 == "number" && !(data31 % 1) && !isNaN(data31))) {
+                  if (!(typeof data31 == 'number' && !(data31 % 1) && !isNaN(data31))) {
                     const err54 = {
-                      instancePath: instancePath + "/spec/ports/" + i4 + "/number",
-                      schemaPath: "#/properties/spec/properties/ports/items/properties/number/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                      message: "must be integer",
+                      instancePath: instancePath + '/spec/ports/' + i4 + '/number',
+                      schemaPath: '#/properties/spec/properties/ports/items/properties/number/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                      message: 'must be integer',
                       schema: schema6.properties.spec.properties.ports.items.properties.number.type,
                       parentSchema: schema6.properties.spec.properties.ports.items.properties.number,
                       data: data31,
@@ -1516,14 +1516,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data31 == "number") {
+                  if (typeof data31 == 'number') {
                     if (data31 > 4294967295 || isNaN(data31)) {
                       const err55 = {
-                        instancePath: instancePath + "/spec/ports/" + i4 + "/number",
-                        schemaPath: "#/properties/spec/properties/ports/items/properties/number/maximum",
-                        keyword: "maximum",
-                        params: { comparison: "<=", limit: 4294967295 },
-                        message: "must be <= 4294967295",
+                        instancePath: instancePath + '/spec/ports/' + i4 + '/number',
+                        schemaPath: '#/properties/spec/properties/ports/items/properties/number/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 4294967295 },
+                        message: 'must be <= 4294967295',
                         schema: 4294967295,
                         parentSchema: schema6.properties.spec.properties.ports.items.properties.number,
                         data: data31,
@@ -1537,11 +1537,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data31 < 0 || isNaN(data31)) {
                       const err56 = {
-                        instancePath: instancePath + "/spec/ports/" + i4 + "/number",
-                        schemaPath: "#/properties/spec/properties/ports/items/properties/number/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                        message: "must be >= 0",
+                        instancePath: instancePath + '/spec/ports/' + i4 + '/number',
+                        schemaPath: '#/properties/spec/properties/ports/items/properties/number/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
                         schema: 0,
                         parentSchema: schema6.properties.spec.properties.ports.items.properties.number,
                         data: data31,
@@ -1557,14 +1557,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data29.protocol !== undefined) {
                   let data32 = data29.protocol;
-                  if (typeof data32 === "string") {
+                  if (typeof data32 === 'string') {
                     if (func3(data32) > 256) {
                       const err57 = {
-                        instancePath: instancePath + "/spec/ports/" + i4 + "/protocol",
-                        schemaPath: "#/properties/spec/properties/ports/items/properties/protocol/maxLength",
-                        keyword: "maxLength",
+                        instancePath: instancePath + '/spec/ports/' + i4 + '/protocol',
+                        schemaPath: '#/properties/spec/properties/ports/items/properties/protocol/maxLength',
+                        keyword: 'maxLength',
                         params: { limit: 256 },
-                        message: "must NOT have more than 256 characters",
+                        message: 'must NOT have more than 256 characters',
                         schema: 256,
                         parentSchema: schema6.properties.spec.properties.ports.items.properties.protocol,
                         data: data32,
@@ -1578,11 +1578,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err58 = {
-                      instancePath: instancePath + "/spec/ports/" + i4 + "/protocol",
-                      schemaPath: "#/properties/spec/properties/ports/items/properties/protocol/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/spec/ports/' + i4 + '/protocol',
+                      schemaPath: '#/properties/spec/properties/ports/items/properties/protocol/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.spec.properties.ports.items.properties.protocol.type,
                       parentSchema: schema6.properties.spec.properties.ports.items.properties.protocol,
                       data: data32,
@@ -1597,13 +1597,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data29.targetPort !== undefined) {
                   let data33 = data29.targetPort;
-                  if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33))) {
+                  if (!(typeof data33 == 'number' && !(data33 % 1) && !isNaN(data33))) {
                     const err59 = {
-                      instancePath: instancePath + "/spec/ports/" + i4 + "/targetPort",
-                      schemaPath: "#/properties/spec/properties/ports/items/properties/targetPort/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                      message: "must be integer",
+                      instancePath: instancePath + '/spec/ports/' + i4 + '/targetPort',
+                      schemaPath: '#/properties/spec/properties/ports/items/properties/targetPort/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                      message: 'must be integer',
                       schema: schema6.properties.spec.properties.ports.items.properties.targetPort.type,
                       parentSchema: schema6.properties.spec.properties.ports.items.properties.targetPort,
                       data: data33,
@@ -1615,14 +1615,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data33 == "number") {
+                  if (typeof data33 == 'number') {
                     if (data33 > 4294967295 || isNaN(data33)) {
                       const err60 = {
-                        instancePath: instancePath + "/spec/ports/" + i4 + "/targetPort",
-                        schemaPath: "#/properties/spec/properties/ports/items/properties/targetPort/maximum",
-                        keyword: "maximum",
-                        params: { comparison: "<=", limit: 4294967295 },
-                        message: "must be <= 4294967295",
+                        instancePath: instancePath + '/spec/ports/' + i4 + '/targetPort',
+                        schemaPath: '#/properties/spec/properties/ports/items/properties/targetPort/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 4294967295 },
+                        message: 'must be <= 4294967295',
                         schema: 4294967295,
                         parentSchema: schema6.properties.spec.properties.ports.items.properties.targetPort,
                         data: data33,
@@ -1636,11 +1636,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data33 < 0 || isNaN(data33)) {
                       const err61 = {
-                        instancePath: instancePath + "/spec/ports/" + i4 + "/targetPort",
-                        schemaPath: "#/properties/spec/properties/ports/items/properties/targetPort/minimum",
-                        keyword: "minimum",
-                        params: { comparison: ">=", limit: 0 },
-                        message: "must be >= 0",
+                        instancePath: instancePath + '/spec/ports/' + i4 + '/targetPort',
+                        schemaPath: '#/properties/spec/properties/ports/items/properties/targetPort/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
                         schema: 0,
                         parentSchema: schema6.properties.spec.properties.ports.items.properties.targetPort,
                         data: data33,
@@ -1656,11 +1656,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err62 = {
-                  instancePath: instancePath + "/spec/ports/" + i4,
-                  schemaPath: "#/properties/spec/properties/ports/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/spec/ports/' + i4,
+                  schemaPath: '#/properties/spec/properties/ports/items/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.spec.properties.ports.items.type,
                   parentSchema: schema6.properties.spec.properties.ports.items,
                   data: data29,
@@ -1675,11 +1675,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err63 = {
-              instancePath: instancePath + "/spec/ports",
-              schemaPath: "#/properties/spec/properties/ports/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/spec/ports',
+              schemaPath: '#/properties/spec/properties/ports/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.spec.properties.ports.type,
               parentSchema: schema6.properties.spec.properties.ports,
               data: data28,
@@ -1694,13 +1694,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data9.resolution !== undefined) {
           let data34 = data9.resolution;
-          if (typeof data34 !== "string") {
+          if (typeof data34 !== 'string') {
             const err64 = {
-              instancePath: instancePath + "/spec/resolution",
-              schemaPath: "#/properties/spec/properties/resolution/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              instancePath: instancePath + '/spec/resolution',
+              schemaPath: '#/properties/spec/properties/resolution/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
               schema: schema6.properties.spec.properties.resolution.type,
               parentSchema: schema6.properties.spec.properties.resolution,
               data: data34,
@@ -1713,18 +1713,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(
-            data34 === "NONE" ||
-            data34 === "STATIC" ||
-            data34 === "DNS" ||
-            data34 === "DNS_ROUND_ROBIN" ||
-            data34 === "DYNAMIC_DNS"
+            data34 === 'NONE' ||
+            data34 === 'STATIC' ||
+            data34 === 'DNS' ||
+            data34 === 'DNS_ROUND_ROBIN' ||
+            data34 === 'DYNAMIC_DNS'
           )) {
             const err65 = {
-              instancePath: instancePath + "/spec/resolution",
-              schemaPath: "#/properties/spec/properties/resolution/enum",
-              keyword: "enum",
+              instancePath: instancePath + '/spec/resolution',
+              schemaPath: '#/properties/spec/properties/resolution/enum',
+              keyword: 'enum',
               params: { allowedValues: schema6.properties.spec.properties.resolution.enum },
-              message: "must be equal to one of the allowed values",
+              message: 'must be equal to one of the allowed values',
               schema: schema6.properties.spec.properties.resolution.enum,
               parentSchema: schema6.properties.spec.properties.resolution,
               data: data34,
@@ -1743,13 +1743,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len5 = data35.length;
             for (let i5 = 0; i5 < len5; i5++) {
               let data36 = data35[i5];
-              if (typeof data36 !== "string") {
+              if (typeof data36 !== 'string') {
                 const err66 = {
-                  instancePath: instancePath + "/spec/subjectAltNames/" + i5,
-                  schemaPath: "#/properties/spec/properties/subjectAltNames/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
+                  instancePath: instancePath + '/spec/subjectAltNames/' + i5,
+                  schemaPath: '#/properties/spec/properties/subjectAltNames/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
                   schema: schema6.properties.spec.properties.subjectAltNames.items.type,
                   parentSchema: schema6.properties.spec.properties.subjectAltNames.items,
                   data: data36,
@@ -1764,11 +1764,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err67 = {
-              instancePath: instancePath + "/spec/subjectAltNames",
-              schemaPath: "#/properties/spec/properties/subjectAltNames/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/spec/subjectAltNames',
+              schemaPath: '#/properties/spec/properties/subjectAltNames/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.spec.properties.subjectAltNames.type,
               parentSchema: schema6.properties.spec.properties.subjectAltNames,
               data: data35,
@@ -1783,15 +1783,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data9.workloadSelector !== undefined) {
           let data37 = data9.workloadSelector;
-          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+          if (data37 && typeof data37 == 'object' && !Array.isArray(data37)) {
             for (const key8 in data37) {
-              if (!(key8 === "labels")) {
+              if (!(key8 === 'labels')) {
                 const err68 = {
-                  instancePath: instancePath + "/spec/workloadSelector",
-                  schemaPath: "#/properties/spec/properties/workloadSelector/additionalProperties",
-                  keyword: "additionalProperties",
+                  instancePath: instancePath + '/spec/workloadSelector',
+                  schemaPath: '#/properties/spec/properties/workloadSelector/additionalProperties',
+                  keyword: 'additionalProperties',
                   params: { additionalProperty: key8 },
-                  message: "must NOT have additional properties",
+                  message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema6.properties.spec.properties.workloadSelector,
                   data: data37,
@@ -1806,15 +1806,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data37.labels !== undefined) {
               let data38 = data37.labels;
-              if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+              if (data38 && typeof data38 == 'object' && !Array.isArray(data38)) {
                 if (Object.keys(data38).length > 256) {
                   const err69 = {
-                    instancePath: instancePath + "/spec/workloadSelector/labels",
+                    instancePath: instancePath + '/spec/workloadSelector/labels',
                     schemaPath:
-                      "#/properties/spec/properties/workloadSelector/properties/labels/maxProperties",
-                    keyword: "maxProperties",
+                      '#/properties/spec/properties/workloadSelector/properties/labels/maxProperties',
+                    keyword: 'maxProperties',
                     params: { limit: 256 },
-                    message: "must NOT have more than 256 properties",
+                    message: 'must NOT have more than 256 properties',
                     schema: 256,
                     parentSchema: schema6.properties.spec.properties.workloadSelector.properties.labels,
                     data: data38,
@@ -1828,18 +1828,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 for (const key9 in data38) {
                   let data39 = data38[key9];
-                  if (typeof data39 === "string") {
+                  if (typeof data39 === 'string') {
                     if (func3(data39) > 63) {
                       const err70 = {
                         instancePath:
                           instancePath +
-                          "/spec/workloadSelector/labels/" +
-                          key9.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          '/spec/workloadSelector/labels/' +
+                          key9.replace(/~/g, '~0').replace(/\//g, '~1'),
                         schemaPath:
-                          "#/properties/spec/properties/workloadSelector/properties/labels/additionalProperties/maxLength",
-                        keyword: "maxLength",
+                          '#/properties/spec/properties/workloadSelector/properties/labels/additionalProperties/maxLength',
+                        keyword: 'maxLength',
                         params: { limit: 63 },
-                        message: "must NOT have more than 63 characters",
+                        message: 'must NOT have more than 63 characters',
                         schema: 63,
                         parentSchema:
                           schema6.properties.spec.properties.workloadSelector.properties.labels
@@ -1857,13 +1857,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     const err71 = {
                       instancePath:
                         instancePath +
-                        "/spec/workloadSelector/labels/" +
-                        key9.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        '/spec/workloadSelector/labels/' +
+                        key9.replace(/~/g, '~0').replace(/\//g, '~1'),
                       schemaPath:
-                        "#/properties/spec/properties/workloadSelector/properties/labels/additionalProperties/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/spec/properties/workloadSelector/properties/labels/additionalProperties/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.spec.properties.workloadSelector.properties.labels
                           .additionalProperties.type,
@@ -1882,11 +1882,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err72 = {
-                  instancePath: instancePath + "/spec/workloadSelector/labels",
-                  schemaPath: "#/properties/spec/properties/workloadSelector/properties/labels/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/spec/workloadSelector/labels',
+                  schemaPath: '#/properties/spec/properties/workloadSelector/properties/labels/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.spec.properties.workloadSelector.properties.labels.type,
                   parentSchema: schema6.properties.spec.properties.workloadSelector.properties.labels,
                   data: data38,
@@ -1901,11 +1901,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err73 = {
-              instancePath: instancePath + "/spec/workloadSelector",
-              schemaPath: "#/properties/spec/properties/workloadSelector/type",
-              keyword: "type",
-              params: { type: "object" },
-              message: "must be object",
+              instancePath: instancePath + '/spec/workloadSelector',
+              schemaPath: '#/properties/spec/properties/workloadSelector/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
               schema: schema6.properties.spec.properties.workloadSelector.type,
               parentSchema: schema6.properties.spec.properties.workloadSelector,
               data: data37,
@@ -1920,11 +1920,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err74 = {
-          instancePath: instancePath + "/spec",
-          schemaPath: "#/properties/spec/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/spec',
+          schemaPath: '#/properties/spec/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema6.properties.spec.type,
           parentSchema: schema6.properties.spec,
           data: data9,
@@ -1939,30 +1939,30 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.status !== undefined) {
       let data40 = data.status;
-      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+      if (data40 && typeof data40 == 'object' && !Array.isArray(data40)) {
         if (data40.conditions !== undefined) {
           let data41 = data40.conditions;
           if (Array.isArray(data41)) {
             const len6 = data41.length;
             for (let i6 = 0; i6 < len6; i6++) {
               let data42 = data41[i6];
-              if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+              if (data42 && typeof data42 == 'object' && !Array.isArray(data42)) {
                 for (const key10 in data42) {
                   if (!(
-                    key10 === "lastProbeTime" ||
-                    key10 === "lastTransitionTime" ||
-                    key10 === "message" ||
-                    key10 === "observedGeneration" ||
-                    key10 === "reason" ||
-                    key10 === "status" ||
-                    key10 === "type"
+                    key10 === 'lastProbeTime' ||
+                    key10 === 'lastTransitionTime' ||
+                    key10 === 'message' ||
+                    key10 === 'observedGeneration' ||
+                    key10 === 'reason' ||
+                    key10 === 'status' ||
+                    key10 === 'type'
                   )) {
                     const err75 = {
-                      instancePath: instancePath + "/status/conditions/" + i6,
-                      schemaPath: "#/properties/status/properties/conditions/items/additionalProperties",
-                      keyword: "additionalProperties",
+                      instancePath: instancePath + '/status/conditions/' + i6,
+                      schemaPath: '#/properties/status/properties/conditions/items/additionalProperties',
+                      keyword: 'additionalProperties',
                       params: { additionalProperty: key10 },
-                      message: "must NOT have additional properties",
+                      message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema6.properties.status.properties.conditions.items,
                       data: data42,
@@ -1977,14 +1977,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data42.lastProbeTime !== undefined) {
                   let data43 = data42.lastProbeTime;
-                  if (!(typeof data43 === "string")) {
+                  if (!(typeof data43 === 'string')) {
                     const err76 = {
-                      instancePath: instancePath + "/status/conditions/" + i6 + "/lastProbeTime",
+                      instancePath: instancePath + '/status/conditions/' + i6 + '/lastProbeTime',
                       schemaPath:
-                        "#/properties/status/properties/conditions/items/properties/lastProbeTime/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/status/properties/conditions/items/properties/lastProbeTime/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.status.properties.conditions.items.properties.lastProbeTime.type,
                       parentSchema:
@@ -2001,14 +2001,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data42.lastTransitionTime !== undefined) {
                   let data44 = data42.lastTransitionTime;
-                  if (!(typeof data44 === "string")) {
+                  if (!(typeof data44 === 'string')) {
                     const err77 = {
-                      instancePath: instancePath + "/status/conditions/" + i6 + "/lastTransitionTime",
+                      instancePath: instancePath + '/status/conditions/' + i6 + '/lastTransitionTime',
                       schemaPath:
-                        "#/properties/status/properties/conditions/items/properties/lastTransitionTime/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/status/properties/conditions/items/properties/lastTransitionTime/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.status.properties.conditions.items.properties.lastTransitionTime
                           .type,
@@ -2026,13 +2026,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data42.message !== undefined) {
                   let data45 = data42.message;
-                  if (typeof data45 !== "string") {
+                  if (typeof data45 !== 'string') {
                     const err78 = {
-                      instancePath: instancePath + "/status/conditions/" + i6 + "/message",
-                      schemaPath: "#/properties/status/properties/conditions/items/properties/message/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/status/conditions/' + i6 + '/message',
+                      schemaPath: '#/properties/status/properties/conditions/items/properties/message/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.status.properties.conditions.items.properties.message.type,
                       parentSchema: schema6.properties.status.properties.conditions.items.properties.message,
                       data: data45,
@@ -2050,14 +2050,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   const _errs120 = errors;
                   let valid27 = false;
                   const _errs121 = errors;
-                  if (!(typeof data46 == "number" && !(data46 % 1) && !isNaN(data46))) {
+                  if (!(typeof data46 == 'number' && !(data46 % 1) && !isNaN(data46))) {
                     const err79 = {
-                      instancePath: instancePath + "/status/conditions/" + i6 + "/observedGeneration",
+                      instancePath: instancePath + '/status/conditions/' + i6 + '/observedGeneration',
                       schemaPath:
-                        "#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf/0/type",
-                      keyword: "type",
-                      params: { type: "integer" },
-                      message: "must be integer",
+                        '#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf/0/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                      message: 'must be integer',
                       schema:
                         schema6.properties.status.properties.conditions.items.properties.observedGeneration
                           .anyOf[0].type,
@@ -2077,14 +2077,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   valid27 = valid27 || _valid0;
                   if (!valid27) {
                     const _errs123 = errors;
-                    if (typeof data46 !== "string") {
+                    if (typeof data46 !== 'string') {
                       const err80 = {
-                        instancePath: instancePath + "/status/conditions/" + i6 + "/observedGeneration",
+                        instancePath: instancePath + '/status/conditions/' + i6 + '/observedGeneration',
                         schemaPath:
-                          "#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf/1/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
+                          '#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf/1/type',
+                        keyword: 'type',
+                        params: { type: 'string' },
+                        message: 'must be string',
                         schema:
                           schema6.properties.status.properties.conditions.items.properties.observedGeneration
                             .anyOf[1].type,
@@ -2105,12 +2105,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   if (!valid27) {
                     const err81 = {
-                      instancePath: instancePath + "/status/conditions/" + i6 + "/observedGeneration",
+                      instancePath: instancePath + '/status/conditions/' + i6 + '/observedGeneration',
                       schemaPath:
-                        "#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf",
-                      keyword: "anyOf",
+                        '#/properties/status/properties/conditions/items/properties/observedGeneration/anyOf',
+                      keyword: 'anyOf',
                       params: {},
-                      message: "must match a schema in anyOf",
+                      message: 'must match a schema in anyOf',
                       schema:
                         schema6.properties.status.properties.conditions.items.properties.observedGeneration
                           .anyOf,
@@ -2137,13 +2137,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data42.reason !== undefined) {
                   let data47 = data42.reason;
-                  if (typeof data47 !== "string") {
+                  if (typeof data47 !== 'string') {
                     const err82 = {
-                      instancePath: instancePath + "/status/conditions/" + i6 + "/reason",
-                      schemaPath: "#/properties/status/properties/conditions/items/properties/reason/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/status/conditions/' + i6 + '/reason',
+                      schemaPath: '#/properties/status/properties/conditions/items/properties/reason/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.status.properties.conditions.items.properties.reason.type,
                       parentSchema: schema6.properties.status.properties.conditions.items.properties.reason,
                       data: data47,
@@ -2158,13 +2158,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data42.status !== undefined) {
                   let data48 = data42.status;
-                  if (typeof data48 !== "string") {
+                  if (typeof data48 !== 'string') {
                     const err83 = {
-                      instancePath: instancePath + "/status/conditions/" + i6 + "/status",
-                      schemaPath: "#/properties/status/properties/conditions/items/properties/status/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/status/conditions/' + i6 + '/status',
+                      schemaPath: '#/properties/status/properties/conditions/items/properties/status/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.status.properties.conditions.items.properties.status.type,
                       parentSchema: schema6.properties.status.properties.conditions.items.properties.status,
                       data: data48,
@@ -2179,13 +2179,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data42.type !== undefined) {
                   let data49 = data42.type;
-                  if (typeof data49 !== "string") {
+                  if (typeof data49 !== 'string') {
                     const err84 = {
-                      instancePath: instancePath + "/status/conditions/" + i6 + "/type",
-                      schemaPath: "#/properties/status/properties/conditions/items/properties/type/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                      instancePath: instancePath + '/status/conditions/' + i6 + '/type',
+                      schemaPath: '#/properties/status/properties/conditions/items/properties/type/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema: schema6.properties.status.properties.conditions.items.properties.type.type,
                       parentSchema: schema6.properties.status.properties.conditions.items.properties.type,
                       data: data49,
@@ -2200,11 +2200,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err85 = {
-                  instancePath: instancePath + "/status/conditions/" + i6,
-                  schemaPath: "#/properties/status/properties/conditions/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/status/conditions/' + i6,
+                  schemaPath: '#/properties/status/properties/conditions/items/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.status.properties.conditions.items.type,
                   parentSchema: schema6.properties.status.properties.conditions.items,
                   data: data42,
@@ -2219,11 +2219,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err86 = {
-              instancePath: instancePath + "/status/conditions",
-              schemaPath: "#/properties/status/properties/conditions/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/status/conditions',
+              schemaPath: '#/properties/status/properties/conditions/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.status.properties.conditions.type,
               parentSchema: schema6.properties.status.properties.conditions,
               data: data41,
@@ -2241,13 +2241,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs133 = errors;
           let valid28 = false;
           const _errs134 = errors;
-          if (!(typeof data50 == "number" && !(data50 % 1) && !isNaN(data50))) {
+          if (!(typeof data50 == 'number' && !(data50 % 1) && !isNaN(data50))) {
             const err87 = {
-              instancePath: instancePath + "/status/observedGeneration",
-              schemaPath: "#/properties/status/properties/observedGeneration/anyOf/0/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
+              instancePath: instancePath + '/status/observedGeneration',
+              schemaPath: '#/properties/status/properties/observedGeneration/anyOf/0/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
               schema: schema6.properties.status.properties.observedGeneration.anyOf[0].type,
               parentSchema: schema6.properties.status.properties.observedGeneration.anyOf[0],
               data: data50,
@@ -2263,13 +2263,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           valid28 = valid28 || _valid1;
           if (!valid28) {
             const _errs136 = errors;
-            if (typeof data50 !== "string") {
+            if (typeof data50 !== 'string') {
               const err88 = {
-                instancePath: instancePath + "/status/observedGeneration",
-                schemaPath: "#/properties/status/properties/observedGeneration/anyOf/1/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
+                instancePath: instancePath + '/status/observedGeneration',
+                schemaPath: '#/properties/status/properties/observedGeneration/anyOf/1/type',
+                keyword: 'type',
+                params: { type: 'string' },
+                message: 'must be string',
                 schema: schema6.properties.status.properties.observedGeneration.anyOf[1].type,
                 parentSchema: schema6.properties.status.properties.observedGeneration.anyOf[1],
                 data: data50,
@@ -2286,11 +2286,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (!valid28) {
             const err89 = {
-              instancePath: instancePath + "/status/observedGeneration",
-              schemaPath: "#/properties/status/properties/observedGeneration/anyOf",
-              keyword: "anyOf",
+              instancePath: instancePath + '/status/observedGeneration',
+              schemaPath: '#/properties/status/properties/observedGeneration/anyOf',
+              keyword: 'anyOf',
               params: {},
-              message: "must match a schema in anyOf",
+              message: 'must match a schema in anyOf',
               schema: schema6.properties.status.properties.observedGeneration.anyOf,
               parentSchema: schema6.properties.status.properties.observedGeneration,
               data: data50,
@@ -2318,16 +2318,16 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len7 = data51.length;
             for (let i7 = 0; i7 < len7; i7++) {
               let data52 = data51[i7];
-              if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+              if (data52 && typeof data52 == 'object' && !Array.isArray(data52)) {
                 for (const key11 in data52) {
-                  if (!(key11 === "documentationUrl" || key11 === "level" || key11 === "type")) {
+                  if (!(key11 === 'documentationUrl' || key11 === 'level' || key11 === 'type')) {
                     const err90 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i7,
+                      instancePath: instancePath + '/status/validationMessages/' + i7,
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/additionalProperties",
-                      keyword: "additionalProperties",
+                        '#/properties/status/properties/validationMessages/items/additionalProperties',
+                      keyword: 'additionalProperties',
                       params: { additionalProperty: key11 },
-                      message: "must NOT have additional properties",
+                      message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema6.properties.status.properties.validationMessages.items,
                       data: data52,
@@ -2342,14 +2342,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data52.documentationUrl !== undefined) {
                   let data53 = data52.documentationUrl;
-                  if (typeof data53 !== "string") {
+                  if (typeof data53 !== 'string') {
                     const err91 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i7 + "/documentationUrl",
+                      instancePath: instancePath + '/status/validationMessages/' + i7 + '/documentationUrl',
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/properties/documentationUrl/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/status/properties/validationMessages/items/properties/documentationUrl/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.status.properties.validationMessages.items.properties
                           .documentationUrl.type,
@@ -2368,14 +2368,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data52.level !== undefined) {
                   let data54 = data52.level;
-                  if (typeof data54 !== "string") {
+                  if (typeof data54 !== 'string') {
                     const err92 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i7 + "/level",
+                      instancePath: instancePath + '/status/validationMessages/' + i7 + '/level',
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/properties/level/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
+                        '#/properties/status/properties/validationMessages/items/properties/level/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
                       schema:
                         schema6.properties.status.properties.validationMessages.items.properties.level.type,
                       parentSchema:
@@ -2390,21 +2390,21 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                   if (!(
-                    data54 === "UNKNOWN" ||
-                    data54 === "ERROR" ||
-                    data54 === "WARNING" ||
-                    data54 === "INFO"
+                    data54 === 'UNKNOWN' ||
+                    data54 === 'ERROR' ||
+                    data54 === 'WARNING' ||
+                    data54 === 'INFO'
                   )) {
                     const err93 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i7 + "/level",
+                      instancePath: instancePath + '/status/validationMessages/' + i7 + '/level',
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/properties/level/enum",
-                      keyword: "enum",
+                        '#/properties/status/properties/validationMessages/items/properties/level/enum',
+                      keyword: 'enum',
                       params: {
                         allowedValues:
                           schema6.properties.status.properties.validationMessages.items.properties.level.enum,
                       },
-                      message: "must be equal to one of the allowed values",
+                      message: 'must be equal to one of the allowed values',
                       schema:
                         schema6.properties.status.properties.validationMessages.items.properties.level.enum,
                       parentSchema:
@@ -2421,16 +2421,16 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (data52.type !== undefined) {
                   let data55 = data52.type;
-                  if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+                  if (data55 && typeof data55 == 'object' && !Array.isArray(data55)) {
                     for (const key12 in data55) {
-                      if (!(key12 === "code" || key12 === "name")) {
+                      if (!(key12 === 'code' || key12 === 'name')) {
                         const err94 = {
-                          instancePath: instancePath + "/status/validationMessages/" + i7 + "/type",
+                          instancePath: instancePath + '/status/validationMessages/' + i7 + '/type',
                           schemaPath:
-                            "#/properties/status/properties/validationMessages/items/properties/type/additionalProperties",
-                          keyword: "additionalProperties",
+                            '#/properties/status/properties/validationMessages/items/properties/type/additionalProperties',
+                          keyword: 'additionalProperties',
                           params: { additionalProperty: key12 },
-                          message: "must NOT have additional properties",
+                          message: 'must NOT have additional properties',
                           schema: false,
                           parentSchema:
                             schema6.properties.status.properties.validationMessages.items.properties.type,
@@ -2446,14 +2446,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data55.code !== undefined) {
                       let data56 = data55.code;
-                      if (typeof data56 !== "string") {
+                      if (typeof data56 !== 'string') {
                         const err95 = {
-                          instancePath: instancePath + "/status/validationMessages/" + i7 + "/type/code",
+                          instancePath: instancePath + '/status/validationMessages/' + i7 + '/type/code',
                           schemaPath:
-                            "#/properties/status/properties/validationMessages/items/properties/type/properties/code/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
+                            '#/properties/status/properties/validationMessages/items/properties/type/properties/code/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
                           schema:
                             schema6.properties.status.properties.validationMessages.items.properties.type
                               .properties.code.type,
@@ -2472,14 +2472,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data55.name !== undefined) {
                       let data57 = data55.name;
-                      if (typeof data57 !== "string") {
+                      if (typeof data57 !== 'string') {
                         const err96 = {
-                          instancePath: instancePath + "/status/validationMessages/" + i7 + "/type/name",
+                          instancePath: instancePath + '/status/validationMessages/' + i7 + '/type/name',
                           schemaPath:
-                            "#/properties/status/properties/validationMessages/items/properties/type/properties/name/type",
-                          keyword: "type",
-                          params: { type: "string" },
-                          message: "must be string",
+                            '#/properties/status/properties/validationMessages/items/properties/type/properties/name/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
                           schema:
                             schema6.properties.status.properties.validationMessages.items.properties.type
                               .properties.name.type,
@@ -2498,12 +2498,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   } else {
                     const err97 = {
-                      instancePath: instancePath + "/status/validationMessages/" + i7 + "/type",
+                      instancePath: instancePath + '/status/validationMessages/' + i7 + '/type',
                       schemaPath:
-                        "#/properties/status/properties/validationMessages/items/properties/type/type",
-                      keyword: "type",
-                      params: { type: "object" },
-                      message: "must be object",
+                        '#/properties/status/properties/validationMessages/items/properties/type/type',
+                      keyword: 'type',
+                      params: { type: 'object' },
+                      message: 'must be object',
                       schema:
                         schema6.properties.status.properties.validationMessages.items.properties.type.type,
                       parentSchema:
@@ -2520,11 +2520,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               } else {
                 const err98 = {
-                  instancePath: instancePath + "/status/validationMessages/" + i7,
-                  schemaPath: "#/properties/status/properties/validationMessages/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
+                  instancePath: instancePath + '/status/validationMessages/' + i7,
+                  schemaPath: '#/properties/status/properties/validationMessages/items/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
                   schema: schema6.properties.status.properties.validationMessages.items.type,
                   parentSchema: schema6.properties.status.properties.validationMessages.items,
                   data: data52,
@@ -2539,11 +2539,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           } else {
             const err99 = {
-              instancePath: instancePath + "/status/validationMessages",
-              schemaPath: "#/properties/status/properties/validationMessages/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
+              instancePath: instancePath + '/status/validationMessages',
+              schemaPath: '#/properties/status/properties/validationMessages/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
               schema: schema6.properties.status.properties.validationMessages.type,
               parentSchema: schema6.properties.status.properties.validationMessages,
               data: data51,
@@ -2558,11 +2558,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       } else {
         const err100 = {
-          instancePath: instancePath + "/status",
-          schemaPath: "#/properties/status/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
+          instancePath: instancePath + '/status',
+          schemaPath: '#/properties/status/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
           schema: schema6.properties.status.type,
           parentSchema: schema6.properties.status,
           data: data40,
@@ -2578,10 +2578,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   } else {
     const err101 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
       schema: schema6.type,
       parentSchema: schema6,
       data,
