@@ -1,16 +1,9 @@
-import { hostMatches, resolveHost } from '../model/hosts';
-import { selectorMatches } from '../model/labels';
-import type {
-  Destination,
-  DestinationRule,
-  MeshModel,
-  ResourceBase,
-  Service,
-  VirtualService,
-} from '../model/types';
+import { resolveHost } from '../model/hosts';
+import type { Destination, MeshModel, ResourceBase, VirtualService, Workload } from '../model/types';
 import { edgeId, nodeId, routeHandle } from './ids';
 import { summariseMatches } from './match-summary';
 import { routeFeatureBadges, trafficPolicyBadges } from './policy-badges';
+import { byModelOrder, indexModel, type MeshIndex } from './mesh-index';
 import { NODE_WIDTH, SUBSET_HEIGHT, SUBSET_INSET, sizeOf } from './sizes';
 import type { Graph, GraphEdge, GraphNode } from './types';
 
@@ -27,34 +20,7 @@ function common(r: ResourceBase, id: string, width: number, height: number) {
   };
 }
 
-/** Lookup tables for resolving references, built once per model. */
-export interface MeshIndex {
-  servicesByFqdn: Map<string, Service[]>;
-  drsFor(fqdn: string): DestinationRule[];
-  hasServiceEntry(fqdn: string): string | undefined;
-}
-
-export function indexModel(m: MeshModel): MeshIndex {
-  const servicesByFqdn = new Map<string, Service[]>();
-  for (const s of m.services) servicesByFqdn.set(s.fqdn, [...(servicesByFqdn.get(s.fqdn) ?? []), s]);
-  const drsByFqdn = new Map<string, DestinationRule[]>();
-  const wildcardDrs: DestinationRule[] = [];
-  for (const dr of m.destinationRules) {
-    if (dr.fqdn.startsWith('*')) wildcardDrs.push(dr);
-    else drsByFqdn.set(dr.fqdn, [...(drsByFqdn.get(dr.fqdn) ?? []), dr]);
-  }
-  return {
-    servicesByFqdn,
-    drsFor: (fqdn) => [
-      ...(drsByFqdn.get(fqdn) ?? []),
-      ...wildcardDrs.filter((d) => hostMatches(d.fqdn, fqdn)),
-    ],
-    hasServiceEntry: (fqdn) => {
-      const se = m.serviceEntries.find((s) => s.fqdns.some((h) => hostMatches(h, fqdn)));
-      return se && nodeId.serviceentry(se.namespace, se.name);
-    },
-  };
-}
+export { indexModel, type MeshIndex } from './mesh-index';
 
 /** Builds the canvas graph from the model: node and edge ids as DESIGN.md lays them out. */
 export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Graph {
@@ -122,6 +88,15 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
       image: w.images[0],
     });
   }
+  // Workloads any of the selectors match, in model order (several Services can share one host).
+  let workloadOrder: Map<Workload, number> | undefined;
+  const selectedBy = (selectors: { ns: string; sel: Record<string, string> }[]): Workload[] => {
+    const [only] = selectors;
+    if (selectors.length === 1 && only) return index.workloadsMatching(only.ns, only.sel);
+    workloadOrder ??= new Map(m.workloads.map((w, i) => [w, i]));
+    const found = new Set(selectors.flatMap((s) => index.workloadsMatching(s.ns, s.sel)));
+    return byModelOrder(found, workloadOrder);
+  };
   for (const dr of m.destinationRules) {
     const drId = nodeId.destinationrule(dr.namespace, dr.name);
     addNode({
@@ -148,33 +123,29 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
       const selectors = services.length
         ? services.map((s) => ({ ns: s.namespace, sel: { ...s.selector, ...sub.labels } }))
         : [{ ns: dr.namespace, sel: sub.labels }];
-      for (const w of m.workloads) {
-        if (selectors.some((s) => s.ns === w.namespace && selectorMatches(s.sel, w.podLabels))) {
-          const to = nodeId.deployment(w.namespace, w.name);
-          edges.push({
-            id: edgeId.selects(subId, to),
-            kind: 'selects',
-            source: subId,
-            target: to,
-            stale: dr.stale || w.stale,
-          });
-        }
+      for (const w of selectedBy(selectors)) {
+        const to = nodeId.deployment(w.namespace, w.name);
+        edges.push({
+          id: edgeId.selects(subId, to),
+          kind: 'selects',
+          source: subId,
+          target: to,
+          stale: dr.stale || w.stale,
+        });
       }
     }
   }
   for (const s of m.services) {
     const from = nodeId.service(s.namespace, s.name);
-    for (const w of m.workloads) {
-      if (w.namespace === s.namespace && selectorMatches(s.selector, w.podLabels)) {
-        const to = nodeId.deployment(w.namespace, w.name);
-        edges.push({
-          id: edgeId.selects(from, to),
-          kind: 'selects',
-          source: from,
-          target: to,
-          stale: s.stale || w.stale,
-        });
-      }
+    for (const w of index.workloadsMatching(s.namespace, s.selector)) {
+      const to = nodeId.deployment(w.namespace, w.name);
+      edges.push({
+        id: edgeId.selects(from, to),
+        kind: 'selects',
+        source: from,
+        target: to,
+        stale: s.stale || w.stale,
+      });
     }
   }
 
@@ -221,7 +192,7 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
       const [gns, gname] = gwRef.includes('/')
         ? (gwRef.split('/', 2) as [string, string])
         : [vs.namespace, gwRef];
-      const gw = m.gateways.find((g) => g.namespace === gns && g.name === gname);
+      const gw = index.gateway(gns, gname);
       const from = gw
         ? nodeId.gateway(gns, gname)
         : missing(`gateway ${gns}/${gname}`, `No Gateway ${gns}/${gname}`, vs.namespace);

@@ -114,6 +114,122 @@ function routes(spec: Rec, ns: string): Route[] {
   return out;
 }
 
+type Bucket = Exclude<keyof MeshModel, 'resources'>;
+/** The plain base (what `resources` lists) and the typed resource for its own list. */
+type Built = readonly [Bucket, ResourceBase, ResourceBase];
+
+/** One object's typed resource and the list of the model it belongs to. */
+function classify(input: ModelInput, raw: Rec, basePath: YamlPath): Built {
+  const b = base(raw, input.docIndex, basePath, input.stale);
+  const spec = rec(raw.spec);
+  const g = group(b.apiVersion);
+  if (b.kind === 'Service' && b.apiVersion === 'v1') {
+    const s: Service = {
+      ...b,
+      kind: 'Service',
+      fqdn: serviceFqdn(b.name, b.namespace),
+      ports: ports(spec.ports),
+      selector: strMap(spec.selector),
+    };
+    return ['services', b, s];
+  } else if (WORKLOAD_KINDS.has(b.kind) && (g === 'apps' || g === 'extensions' || b.apiVersion === 'v1')) {
+    const podMeta = b.kind === 'Pod' ? rec(raw.metadata) : rec(rec(spec.template).metadata);
+    const podSpec = b.kind === 'Pod' ? spec : rec(rec(spec.template).spec);
+    const podLabels = strMap(podMeta.labels);
+    const w: Workload = {
+      ...b,
+      podLabels,
+      app: podLabels.app ?? podLabels['app.kubernetes.io/name'],
+      version: podLabels.version ?? podLabels['app.kubernetes.io/version'],
+      replicas: num(spec.replicas),
+      images: arr(podSpec.containers)
+        .map((c) => str(rec(c).image))
+        .filter((s): s is string => s !== undefined),
+    };
+    return ['workloads', b, w];
+  } else if (g === ISTIO_GROUP && b.kind === 'DestinationRule') {
+    const host = str(spec.host) ?? '';
+    const dr: DestinationRule = {
+      ...b,
+      kind: 'DestinationRule',
+      host,
+      fqdn: resolveHost(host, b.namespace),
+      subsets: arr(spec.subsets).map((s, index) => {
+        const r = rec(s);
+        return {
+          index,
+          name: str(r.name) ?? '',
+          labels: strMap(r.labels),
+          trafficPolicy: isRec(r.trafficPolicy) ? r.trafficPolicy : undefined,
+        };
+      }),
+      trafficPolicy: isRec(spec.trafficPolicy) ? spec.trafficPolicy : undefined,
+      exportTo: strList(spec.exportTo),
+      workloadSelector: isRec(spec.workloadSelector) ? strMap(spec.workloadSelector.matchLabels) : undefined,
+    };
+    return ['destinationRules', b, dr];
+  } else if (g === ISTIO_GROUP && b.kind === 'VirtualService') {
+    const hosts = strList(spec.hosts);
+    const vs: VirtualService = {
+      ...b,
+      kind: 'VirtualService',
+      hosts,
+      fqdns: hosts.map((h) => resolveHost(h, b.namespace)),
+      gateways: strList(spec.gateways),
+      routes: routes(spec, b.namespace),
+      exportTo: strList(spec.exportTo),
+    };
+    return ['virtualServices', b, vs];
+  } else if (g === ISTIO_GROUP && b.kind === 'Gateway') {
+    const gw: Gateway = {
+      ...b,
+      kind: 'Gateway',
+      selector: strMap(spec.selector),
+      servers: arr(spec.servers).map((s, index) => {
+        const r = rec(s);
+        const p = rec(r.port);
+        return {
+          index,
+          port: num(p.number),
+          portName: str(p.name),
+          protocol: str(p.protocol),
+          hosts: strList(r.hosts),
+          tlsMode: str(rec(r.tls).mode),
+        };
+      }),
+    };
+    return ['gateways', b, gw];
+  } else if (g === ISTIO_GROUP && b.kind === 'ServiceEntry') {
+    const hosts = strList(spec.hosts);
+    const se: ServiceEntry = {
+      ...b,
+      kind: 'ServiceEntry',
+      hosts,
+      fqdns: hosts.map((h) => resolveHost(h, b.namespace)),
+      ports: ports(spec.ports),
+      location: str(spec.location),
+      resolution: str(spec.resolution),
+      exportTo: strList(spec.exportTo),
+    };
+    return ['serviceEntries', b, se];
+  } else {
+    return ['others', b, b];
+  }
+}
+
+// Keyed on the parsed value: the parser hands back the same object while a document's text is unchanged, so a
+// keystroke rebuilds only the resources of the document it touched.
+const cache = new WeakMap<object, { docIndex: number; stale: boolean; built: Built[] }>();
+
+function builtOf(input: ModelInput): Built[] {
+  const v = input.value;
+  const hit = isRec(v) ? cache.get(v) : undefined;
+  if (hit && hit.docIndex === input.docIndex && hit.stale === input.stale) return hit.built;
+  const built = objectsOf(input).map(({ raw, basePath }) => classify(input, raw, basePath));
+  if (isRec(v)) cache.set(v, { docIndex: input.docIndex, stale: input.stale, built });
+  return built;
+}
+
 /** Builds the mesh model from parsed documents. Never throws; unknown kinds go to `others`. */
 export function buildModel(inputs: readonly ModelInput[]): MeshModel {
   const m: MeshModel = {
@@ -127,108 +243,9 @@ export function buildModel(inputs: readonly ModelInput[]): MeshModel {
     others: [],
   };
   for (const input of inputs) {
-    for (const { raw, basePath } of objectsOf(input)) {
-      const b = base(raw, input.docIndex, basePath, input.stale);
+    for (const [bucket, b, r] of builtOf(input)) {
       m.resources.push(b);
-      const spec = rec(raw.spec);
-      const g = group(b.apiVersion);
-      if (b.kind === 'Service' && b.apiVersion === 'v1') {
-        const s: Service = {
-          ...b,
-          kind: 'Service',
-          fqdn: serviceFqdn(b.name, b.namespace),
-          ports: ports(spec.ports),
-          selector: strMap(spec.selector),
-        };
-        m.services.push(s);
-      } else if (
-        WORKLOAD_KINDS.has(b.kind) &&
-        (g === 'apps' || g === 'extensions' || b.apiVersion === 'v1')
-      ) {
-        const podMeta = b.kind === 'Pod' ? rec(raw.metadata) : rec(rec(spec.template).metadata);
-        const podSpec = b.kind === 'Pod' ? spec : rec(rec(spec.template).spec);
-        const podLabels = strMap(podMeta.labels);
-        const w: Workload = {
-          ...b,
-          podLabels,
-          app: podLabels.app ?? podLabels['app.kubernetes.io/name'],
-          version: podLabels.version ?? podLabels['app.kubernetes.io/version'],
-          replicas: num(spec.replicas),
-          images: arr(podSpec.containers)
-            .map((c) => str(rec(c).image))
-            .filter((s): s is string => s !== undefined),
-        };
-        m.workloads.push(w);
-      } else if (g === ISTIO_GROUP && b.kind === 'DestinationRule') {
-        const host = str(spec.host) ?? '';
-        const dr: DestinationRule = {
-          ...b,
-          kind: 'DestinationRule',
-          host,
-          fqdn: resolveHost(host, b.namespace),
-          subsets: arr(spec.subsets).map((s, index) => {
-            const r = rec(s);
-            return {
-              index,
-              name: str(r.name) ?? '',
-              labels: strMap(r.labels),
-              trafficPolicy: isRec(r.trafficPolicy) ? r.trafficPolicy : undefined,
-            };
-          }),
-          trafficPolicy: isRec(spec.trafficPolicy) ? spec.trafficPolicy : undefined,
-          exportTo: strList(spec.exportTo),
-          workloadSelector: isRec(spec.workloadSelector)
-            ? strMap(spec.workloadSelector.matchLabels)
-            : undefined,
-        };
-        m.destinationRules.push(dr);
-      } else if (g === ISTIO_GROUP && b.kind === 'VirtualService') {
-        const hosts = strList(spec.hosts);
-        const vs: VirtualService = {
-          ...b,
-          kind: 'VirtualService',
-          hosts,
-          fqdns: hosts.map((h) => resolveHost(h, b.namespace)),
-          gateways: strList(spec.gateways),
-          routes: routes(spec, b.namespace),
-          exportTo: strList(spec.exportTo),
-        };
-        m.virtualServices.push(vs);
-      } else if (g === ISTIO_GROUP && b.kind === 'Gateway') {
-        const gw: Gateway = {
-          ...b,
-          kind: 'Gateway',
-          selector: strMap(spec.selector),
-          servers: arr(spec.servers).map((s, index) => {
-            const r = rec(s);
-            const p = rec(r.port);
-            return {
-              index,
-              port: num(p.number),
-              portName: str(p.name),
-              protocol: str(p.protocol),
-              hosts: strList(r.hosts),
-              tlsMode: str(rec(r.tls).mode),
-            };
-          }),
-        };
-        m.gateways.push(gw);
-      } else if (g === ISTIO_GROUP && b.kind === 'ServiceEntry') {
-        const hosts = strList(spec.hosts);
-        const se: ServiceEntry = {
-          ...b,
-          kind: 'ServiceEntry',
-          hosts,
-          fqdns: hosts.map((h) => resolveHost(h, b.namespace)),
-          ports: ports(spec.ports),
-          location: str(spec.location),
-          resolution: str(spec.resolution),
-          exportTo: strList(spec.exportTo),
-        };
-        m.serviceEntries.push(se);
-      } else {
-        m.others.push(b);
-      }
+      (m[bucket] as ResourceBase[]).push(r);
     }
   }
   return m;

@@ -1,5 +1,4 @@
 import { edgeId, nodeId } from '../../graph/ids';
-import { selectorMatches } from '../../model/labels';
 import type { DestinationRule, VirtualService } from '../../model/types';
 import type { YamlPath } from '../../yaml/locate';
 import type { Rule, ValidationContext } from '../context';
@@ -10,8 +9,7 @@ import { listOf, report, rulePath } from './util';
 function guessLabels(ctx: ValidationContext, fqdn: string, subset: string): Record<string, string> {
   const services = ctx.index.servicesByFqdn.get(fqdn) ?? [];
   for (const s of services) {
-    for (const w of ctx.model.workloads) {
-      if (w.namespace !== s.namespace || !selectorMatches(s.selector, w.podLabels)) continue;
+    for (const w of ctx.index.workloadsMatching(s.namespace, s.selector)) {
       const key = Object.keys(w.podLabels).find((k) => w.podLabels[k] === subset && !(k in s.selector));
       if (key) return { [key]: subset };
     }

@@ -15,7 +15,7 @@ function gatewayHosts(
   ns: string,
   name: string,
 ): { ns: string; host: string }[] | undefined {
-  const gw = ctx.model.gateways.find((g) => g.namespace === ns && g.name === name);
+  const gw = ctx.index.gateway(ns, name);
   if (gw) {
     return gw.servers.flatMap((s) =>
       s.hosts.map((h) => {

@@ -16,16 +16,46 @@ function shareANamespace(a: Set<string> | undefined, b: Set<string> | undefined)
   return [...a].some((ns) => b.has(ns));
 }
 
+interface Bound {
+  vs: VirtualService;
+  scope: Set<string> | undefined;
+}
+
+/**
+ * The bound VirtualServices that may overlap `host`, in their original order: those claiming it exactly plus
+ * those with any wildcard host. A wildcard `host` may overlap anything, so it gets the whole list. Bucketing
+ * keeps the check linear in practice instead of comparing every pair.
+ */
+function candidatesByHost(bound: Bound[]): (host: string) => Bound[] {
+  const exact = new Map<string, number[]>();
+  const wild: number[] = [];
+  bound.forEach((b, i) => {
+    if (b.vs.fqdns.some((h) => h.startsWith('*'))) wild.push(i);
+    for (const h of new Set(b.vs.fqdns)) {
+      if (h.startsWith('*')) continue;
+      const list = exact.get(h);
+      if (list) list.push(i);
+      else exact.set(h, [i]);
+    }
+  });
+  return (host) => {
+    if (host.startsWith('*')) return bound;
+    const at = new Set([...(exact.get(host) ?? []), ...wild]);
+    return [...at].sort((x, y) => x - y).flatMap((i) => bound[i] ?? []);
+  };
+}
+
 /**
  * IST0109: two VirtualServices bound to the mesh claim overlapping hosts where both are visible; sidecars then
  * pick one arbitrarily (ConflictingMeshGatewayHostsAnalyzer).
  */
 export const meshHostConflicts: Rule = (ctx) => {
   const bound = ctx.model.virtualServices.filter(boundToMesh).map((vs) => ({ vs, scope: exportedTo(vs) }));
+  const candidates = candidatesByHost(bound);
   const out: Diagnostic[] = [];
   for (const a of bound) {
     a.vs.fqdns.forEach((host, hi) => {
-      const others = bound.filter(
+      const others = candidates(host).filter(
         (b) =>
           b.vs !== a.vs && shareANamespace(a.scope, b.scope) && b.vs.fqdns.some((h) => hostsOverlap(h, host)),
       );

@@ -1,5 +1,5 @@
 import { nodeId } from '../../graph/ids';
-import { formatLabels, selectorMatches } from '../../model/labels';
+import { formatLabels } from '../../model/labels';
 import type { Rule } from '../context';
 import { report } from './util';
 
@@ -11,12 +11,7 @@ export const serviceSelector: Rule = (ctx) => {
   if (ctx.model.workloads.length === 0) return [];
   return ctx.model.services
     .filter((s) => Object.keys(s.selector).length > 0)
-    .filter(
-      (s) =>
-        !ctx.model.workloads.some(
-          (w) => w.namespace === s.namespace && selectorMatches(s.selector, w.podLabels),
-        ),
-    )
+    .filter((s) => ctx.index.workloadsMatching(s.namespace, s.selector).length === 0)
     .map((s) =>
       report(
         ctx,

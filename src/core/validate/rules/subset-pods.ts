@@ -1,5 +1,5 @@
 import { nodeId } from '../../graph/ids';
-import { formatLabels, selectorMatches } from '../../model/labels';
+import { formatLabels } from '../../model/labels';
 import type { Rule } from '../context';
 import type { Diagnostic } from '../types';
 import { report } from './util';
@@ -31,11 +31,9 @@ export const subsetPods: Rule = (ctx) => {
     for (const sub of dr.subsets) {
       const selected = services.some((s) => {
         const sel = podSelector({ ...s.selector, ...sub.labels });
-        return ctx.model.workloads.some(
-          (w) =>
-            w.namespace === s.namespace &&
-            (Object.keys(sel).length === 0 || selectorMatches(sel, w.podLabels)),
-        );
+        return Object.keys(sel).length === 0
+          ? ctx.index.workloadsIn(s.namespace).length > 0
+          : ctx.index.workloadsMatching(s.namespace, sel).length > 0;
       });
       if (selected) continue;
       const sel = { ...services[0]?.selector, ...sub.labels };

@@ -31,8 +31,7 @@ function missingLabels(ctx: ValidationContext, w: Workload): Diagnostic[] {
 /** Info when a workload's version is routed by subsets but no subset of its host selects it. */
 function uncoveredVersion(ctx: ValidationContext, w: Workload): Diagnostic[] {
   if (!w.version) return [];
-  for (const s of ctx.model.services) {
-    if (s.namespace !== w.namespace || !selectorMatches(s.selector, w.podLabels)) continue;
+  for (const s of ctx.index.servicesSelecting(w)) {
     const drs = ctx.index.drsFor(s.fqdn).filter((dr) => dr.subsets.length > 0);
     if (drs.length === 0) continue;
     const covered = drs.some((dr) =>
