@@ -43,13 +43,25 @@ function cleanMessage(message: string): string {
   return first.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
+// `{{ ... }}` outside a comment: Go template syntax, which YAML cannot read until Helm renders it.
+const HELM = /^[^#\n]*\{\{[^\n]*\}\}/m;
+const HELM_HINT = 'looks like a Helm template: render it first (helm template ...)';
+
+/** Says what a person can do about the usual causes of a syntax error. */
+function explain(code: string, message: string, helm: boolean): string {
+  if (helm) return `This ${HELM_HINT}; ${message}`;
+  if (code === 'TAB_AS_INDENT') return `${message}: this line is indented with a tab; use spaces`;
+  return message;
+}
+
 function parseChunk(text: string): ChunkResult {
   const ast = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: YamlProblem[] = [];
+  const helm = HELM.test(text);
   for (const e of ast.errors) {
     problems.push({
       code: e.code,
-      message: cleanMessage(e.message),
+      message: explain(e.code, cleanMessage(e.message), helm),
       start: e.pos[0],
       end: e.pos[1],
       severity: 'error',
@@ -61,6 +73,16 @@ function parseChunk(text: string): ChunkResult {
       message: cleanMessage(w.message),
       start: w.pos[0],
       end: w.pos[1],
+      severity: 'warning',
+    });
+  }
+  if (helm && ast.errors.length === 0) {
+    const at = text.search(/\{\{/);
+    problems.push({
+      code: 'HELM_TEMPLATE',
+      message: `This ${HELM_HINT}; the {{ }} are read as plain text here`,
+      start: at,
+      end: at + 2,
       severity: 'warning',
     });
   }
