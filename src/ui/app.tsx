@@ -14,6 +14,7 @@ import { useGlobalKeys } from './use-global-keys';
 import { useFileDrop } from './dialogs/use-file-drop';
 import { SidePanel } from './panels/side-panel';
 import { Notice } from './panels/notice';
+import { ProblemsPanel } from './panels/problems/problems-panel';
 import { useTrace } from './panels/simulator/use-trace';
 
 const MonacoPane = lazy(() => import('./editor/monaco-pane'));
@@ -37,6 +38,9 @@ function Shell() {
           <ParseBanner />
           <PanelBoundary name="canvas">
             <Canvas trace={trace} />
+          </PanelBoundary>
+          <PanelBoundary name="problems">
+            <ProblemsPanel />
           </PanelBoundary>
           <Notice />
         </section>
