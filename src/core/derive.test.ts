@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateMesh } from '../../bench/generate-mesh';
+import { examples } from '../examples/index';
+import { createDeriver, derive, type Derived } from './derive';
+
+// The incremental deriver reuses parsed documents, model resources and index-driven lookups across calls.
+// This property checks that none of that reuse shows: after any chain of edits, the result equals a
+// from-scratch derivation of the same text.
+
+const BASE = [generateMesh(12), ...examples.map((e) => e.text)].join('\n---\n');
+
+/** Tokens that change meaning when swapped: names, hosts, versions, namespaces, numbers, kinds. */
+const VOCAB = [
+  'svc-1',
+  'svc-2',
+  'reviews',
+  'v1',
+  'v2',
+  'v3',
+  'team-0',
+  'default',
+  '90',
+  '0',
+  'mesh',
+  'Service',
+];
+const TOKEN = /svc-\d+|reviews|ratings|v[1-3]|team-\d|default|\b\d+\b|mesh|Service|Deployment/g;
+
+type Edit = (text: string) => string;
+
+const at = (text: string, f: number) => Math.floor(f * text.length);
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  // Swap one meaningful token for another: renames, re-targets, re-labels.
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...VOCAB)).map(([f, word]) => {
+    return (text: string) => {
+      const hits = [...text.matchAll(TOKEN)];
+      const hit = hits[Math.floor(f * hits.length)];
+      if (!hit || hit.index === undefined) return text;
+      return text.slice(0, hit.index) + word + text.slice(hit.index + hit[0].length);
+    };
+  }),
+  // Type or delete one character anywhere (often breaks a document for a step).
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('x', ' ', '\n', ':', '-', '')).map(
+    ([f, ch]) =>
+      (text: string) =>
+        ch === ''
+          ? text.slice(0, at(text, f)) + text.slice(at(text, f) + 1)
+          : text.slice(0, at(text, f)) + ch + text.slice(at(text, f)),
+  ),
+  // Delete or duplicate a whole line.
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()).map(([f, dup]) => (text: string) => {
+    const lines = text.split('\n');
+    const i = Math.floor(f * lines.length);
+    lines.splice(i, dup ? 0 : 1, ...(dup ? [lines[i] ?? ''] : []));
+    return lines.join('\n');
+  }),
+  // Move a document: every later document changes its index.
+  fc
+    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([f, g]) => (text: string) => {
+      const docs = text.split('\n---\n');
+      const [moved] = docs.splice(Math.floor(f * docs.length), 1);
+      docs.splice(Math.floor(g * docs.length), 0, moved ?? '');
+      return docs.join('\n---\n');
+    }),
+);
+
+const comparable = (d: Derived) => JSON.stringify([d.model, d.graph, d.diagnostics]);
+
+describe('incremental derivation', () => {
+  it('equals a fresh derive(text) after any chain of edits', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+        const incremental = createDeriver();
+        let text = BASE;
+        incremental(text);
+        for (const e of edits) {
+          text = e(text);
+          const inc = incremental(text);
+          // A broken document keeps its last good value on purpose (a fresh derivation has none), so only
+          // texts that parse are compared; the chain still runs through broken states to exercise the caches.
+          if (inc.parseErrors.length > 0) continue;
+          const fresh = derive(text);
+          if (comparable(inc) !== comparable(fresh)) {
+            expect(inc.model).toEqual(fresh.model);
+            expect(inc.graph).toEqual(fresh.graph);
+            expect(inc.diagnostics).toEqual(fresh.diagnostics);
+          }
+        }
+      }),
+      { seed: 20261124, numRuns: 30 },
+    );
+  }, 20_000);
+});
