@@ -4,6 +4,7 @@ import { LineIndex } from '../../core/yaml/line-index';
 import { derivedFor } from '../../state/derived';
 import { useStudioStore } from '../store-context';
 import { attachEditor, revealOffsets } from './bridge';
+import { registerCodeActions } from './code-actions';
 import { toMarkers } from './markers';
 import { monaco, setupMonaco } from './monaco-setup';
 import { yamlSchemas } from './schemas';
@@ -46,6 +47,7 @@ export default function MonacoPane() {
       'semanticHighlighting.enabled': false,
     });
     attachEditor(editor);
+    const codeActions = registerCodeActions(monaco, store);
     const media = window.matchMedia?.('(prefers-color-scheme: dark)');
     const onTheme = () => monaco.editor.setTheme(themeName());
     media?.addEventListener('change', onTheme);
@@ -87,6 +89,7 @@ export default function MonacoPane() {
     return () => {
       sub.dispose();
       cursor.dispose();
+      codeActions.dispose();
       unsub();
       media?.removeEventListener('change', onTheme);
       attachEditor(undefined);

@@ -21,7 +21,8 @@ export function setupMonaco(schemas: SchemasSettings[]): typeof monaco {
   if (!yaml) {
     yaml = configureMonacoYaml(monaco, {
       enableSchemaRequest: false,
-      validate: true,
+      // Off: our checks report the same schema problems with codes, ranges and fixes; two markers per fault is noise.
+      validate: false,
       completion: true,
       hover: true,
       // Our own validation reports schema problems with codes and ranges; monaco-yaml serves completion and hover.

@@ -1,0 +1,69 @@
+import type * as Monaco from 'monaco-editor';
+import type { EditIntent } from '../../core/edit/intents';
+import type { Diagnostic, QuickFix } from '../../core/validate/types';
+import { derivedFor } from '../../state/derived';
+import type { StudioStore } from '../../state/store';
+import { dispatchIntent } from '../edit/dispatch';
+
+const COMMAND = 'istio-traffic-studio.applyQuickFix';
+
+/** A quick fix offered at [start, end): the diagnostics whose range touches it, each with its fixes. */
+export function fixesInRange(
+  diagnostics: readonly Diagnostic[],
+  start: number,
+  end: number,
+): { diagnostic: Diagnostic; fix: QuickFix }[] {
+  return diagnostics
+    .filter((d) => d.fixes?.length && d.range[0] <= end && Math.max(d.range[1], d.range[0] + 1) >= start)
+    .flatMap((d) => (d.fixes ?? []).map((fix) => ({ diagnostic: d, fix })));
+}
+
+function markerCode(m: Monaco.editor.IMarkerData): string | undefined {
+  return typeof m.code === 'string' ? m.code : m.code?.value;
+}
+
+/**
+ * Offers every diagnostic's fixes as Monaco quick fixes at its marker; running one dispatches the fix's
+ * intent like any canvas action (minimal edit, one undo step).
+ */
+export function registerCodeActions(monaco: typeof Monaco, store: StudioStore): Monaco.IDisposable {
+  const command = monaco.editor.registerCommand(COMMAND, (_accessor: unknown, intent: EditIntent) => {
+    dispatchIntent(store, intent);
+  });
+  const provider = monaco.languages.registerCodeActionProvider(
+    'yaml',
+    {
+      provideCodeActions(model, range, context) {
+        const text = model.getValue();
+        if (text !== store.getState().text) return { actions: [], dispose: () => undefined };
+        const start = model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn });
+        const end = model.getOffsetAt({ lineNumber: range.endLineNumber, column: range.endColumn });
+        const found = fixesInRange(derivedFor(text).diagnostics, start, end);
+        const actions = found.map(({ diagnostic, fix }) => {
+          const at = model.getPositionAt(diagnostic.range[0]);
+          const markers = context.markers.filter(
+            (m) =>
+              markerCode(m) === diagnostic.code &&
+              m.startLineNumber === at.lineNumber &&
+              m.startColumn === at.column,
+          );
+          return {
+            title: `${fix.title} (${diagnostic.code})`,
+            kind: 'quickfix',
+            diagnostics: markers,
+            isPreferred: found.length === 1,
+            command: { id: COMMAND, title: fix.title, arguments: [fix.intent] },
+          };
+        });
+        return { actions, dispose: () => undefined };
+      },
+    },
+    { providedCodeActionKinds: ['quickfix'] },
+  );
+  return {
+    dispose: () => {
+      provider.dispose();
+      command.dispose();
+    },
+  };
+}
