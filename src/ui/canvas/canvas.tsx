@@ -11,7 +11,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StudioState } from '../../state/store';
-import { useDerived, useStudio, useStudioStore } from '../store-context';
+import { useDerived, useDeriveBusy, useStudio, useStudioStore } from '../store-context';
 import { StudioNodeComponent } from './nodes/studio-node';
 import { StudioEdgeComponent } from './studio-edge';
 import { summariseDiagnostics, toFlow, type StudioNode, type Trace } from './to-flow';
@@ -34,6 +34,7 @@ export interface CanvasProps {
 /** The graph canvas: a picture of the derived graph, and the place where canvas actions start. */
 export function Canvas({ trace }: CanvasProps) {
   const derived = useDerived();
+  const busy = useDeriveBusy();
   const store = useStudioStore();
   const selection = useStudio(selectSelection);
   const fitRequest = useStudio(selectFit);
@@ -109,7 +110,7 @@ export function Canvas({ trace }: CanvasProps) {
       data-testid="canvas"
       data-node-count={derived.graph.nodes.length}
       data-edge-count={derived.graph.edges.length}
-      data-busy="false"
+      data-busy={busy ? 'true' : 'false'}
       onDragOver={actions.onDragOver}
       onDrop={actions.onDrop}
     >
