@@ -1,24 +1,17 @@
 import { resolveHost } from '../model/hosts';
-import type { Destination, MeshModel, ResourceBase, VirtualService, Workload } from '../model/types';
+import type { Destination, MeshModel, VirtualService, Workload } from '../model/types';
 import { edgeId, nodeId, routeHandle } from './ids';
-import { summariseMatches } from './match-summary';
-import { routeFeatureBadges, trafficPolicyBadges } from './policy-badges';
 import { byModelOrder, indexModel, type MeshIndex } from './mesh-index';
-import { NODE_WIDTH, SUBSET_HEIGHT, SUBSET_INSET, sizeOf } from './sizes';
+import {
+  destinationRuleNodes,
+  gatewayNodes,
+  serviceEntryNodes,
+  serviceNodes,
+  virtualServiceNodes,
+  workloadNodes,
+} from './resource-nodes';
+import { NODE_WIDTH, sizeOf } from './sizes';
 import type { Graph, GraphEdge, GraphNode } from './types';
-
-function common(r: ResourceBase, id: string, width: number, height: number) {
-  return {
-    id,
-    title: r.name,
-    ref: r.ref,
-    namespace: r.namespace,
-    origin: { docIndex: r.docIndex, path: r.basePath },
-    stale: r.stale,
-    width,
-    height,
-  };
-}
 
 export { indexModel, type MeshIndex } from './mesh-index';
 
@@ -50,44 +43,10 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
     return id;
   };
 
-  for (const g of m.gateways) {
-    addNode({
-      ...common(g, nodeId.gateway(g.namespace, g.name), NODE_WIDTH, sizeOf.gateway(g.servers.length)),
-      kind: 'gateway',
-      hosts: [...new Set(g.servers.flatMap((s) => s.hosts))],
-      servers: g.servers.map(
-        (s) => `${s.port ?? '?'}/${s.protocol ?? '?'}${s.tlsMode ? ` tls ${s.tlsMode}` : ''}`,
-      ),
-    });
-  }
-  for (const s of m.services) {
-    addNode({
-      ...common(s, nodeId.service(s.namespace, s.name), NODE_WIDTH, sizeOf.service()),
-      kind: 'service',
-      ports: s.ports.map((p) => `${p.port ?? '?'}${p.name ? `/${p.name}` : ''}`),
-      selector: s.selector,
-    });
-  }
-  for (const se of m.serviceEntries) {
-    addNode({
-      ...common(se, nodeId.serviceentry(se.namespace, se.name), NODE_WIDTH, sizeOf.serviceentry()),
-      kind: 'serviceentry',
-      hosts: se.hosts,
-      ports: se.ports.map((p) => `${p.port ?? '?'}${p.protocol ? `/${p.protocol}` : ''}`),
-      location: se.location,
-    });
-  }
-  for (const w of m.workloads) {
-    addNode({
-      ...common(w, nodeId.deployment(w.namespace, w.name), NODE_WIDTH, sizeOf.deployment()),
-      kind: 'deployment',
-      workloadKind: w.kind,
-      app: w.app,
-      version: w.version,
-      replicas: w.replicas,
-      image: w.images[0],
-    });
-  }
+  for (const g of m.gateways) gatewayNodes(g).forEach(addNode);
+  for (const s of m.services) serviceNodes(s).forEach(addNode);
+  for (const se of m.serviceEntries) serviceEntryNodes(se).forEach(addNode);
+  for (const w of m.workloads) workloadNodes(w).forEach(addNode);
   // Workloads any of the selectors match, in model order (several Services can share one host).
   let workloadOrder: Map<Workload, number> | undefined;
   const selectedBy = (selectors: { ns: string; sel: Record<string, string> }[]): Workload[] => {
@@ -98,27 +57,10 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
     return byModelOrder(found, workloadOrder);
   };
   for (const dr of m.destinationRules) {
-    const drId = nodeId.destinationrule(dr.namespace, dr.name);
-    addNode({
-      ...common(dr, drId, NODE_WIDTH, sizeOf.destinationrule(dr.subsets.length)),
-      kind: 'destinationrule',
-      host: dr.host,
-      fqdn: dr.fqdn,
-      badges: trafficPolicyBadges(dr.trafficPolicy),
-    });
+    destinationRuleNodes(dr).forEach(addNode);
     const services = index.servicesByFqdn.get(dr.fqdn) ?? [];
     for (const sub of dr.subsets) {
       const subId = nodeId.subset(dr.namespace, dr.name, sub.name);
-      addNode({
-        ...common(dr, subId, NODE_WIDTH - 2 * SUBSET_INSET, SUBSET_HEIGHT),
-        origin: { docIndex: dr.docIndex, path: [...dr.basePath, 'spec', 'subsets', sub.index] },
-        title: sub.name,
-        kind: 'subset',
-        name: sub.name,
-        labels: sub.labels,
-        badges: trafficPolicyBadges(sub.trafficPolicy),
-        parentId: drId,
-      });
       // A subset selects pods by its labels merged with the Service's selector (as istioctl does).
       const selectors = services.length
         ? services.map((s) => ({ ns: s.namespace, sel: { ...s.selector, ...sub.labels } }))
@@ -173,20 +115,7 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
 
   for (const vs of m.virtualServices) {
     const vsId = nodeId.virtualservice(vs.namespace, vs.name);
-    addNode({
-      ...common(vs, vsId, NODE_WIDTH, sizeOf.virtualservice(vs.routes.length)),
-      kind: 'virtualservice',
-      hosts: vs.hosts,
-      gateways: vs.gateways,
-      rows: vs.routes.map((r) => ({
-        handle: routeHandle(r.protocol, r.index),
-        protocol: r.protocol,
-        index: r.index,
-        name: r.name,
-        match: summariseMatches(r.match),
-        badges: routeFeatureBadges(r.raw),
-      })),
-    });
+    virtualServiceNodes(vs).forEach(addNode);
     for (const gwRef of vs.gateways) {
       if (gwRef === 'mesh') continue;
       const [gns, gname] = gwRef.includes('/')
