@@ -39,6 +39,13 @@ function topLevel(g: Graph): { nodes: GraphNode[]; links: [string, string][] } {
   };
 }
 
+// Appends in place: copying the list per insert made big components quadratic.
+function push(m: Map<string, string[]>, k: string, v: string): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 function components(ids: string[], links: [string, string][]): string[][] {
   const parent = new Map(ids.map((id) => [id, id]));
   const find = (x: string): string => {
@@ -53,7 +60,7 @@ function components(ids: string[], links: [string, string][]): string[][] {
   const groups = new Map<string, string[]>();
   for (const id of ids) {
     const r = find(id);
-    groups.set(r, [...(groups.get(r) ?? []), id]);
+    push(groups, r, id);
   }
   return [...groups.values()];
 }
@@ -64,8 +71,8 @@ export function layoutGraph(g: Graph): Map<string, Point> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const neighbours = new Map<string, string[]>();
   for (const [a, b] of links) {
-    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
-    neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+    push(neighbours, a, b);
+    push(neighbours, b, a);
   }
   const out = new Map<string, Point>();
   let top = 0;
