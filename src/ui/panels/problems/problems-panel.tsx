@@ -27,9 +27,13 @@ export function ProblemsPanel() {
   const reveal = useCallback(
     (row: ProblemRow) => {
       const { nodeId, edgeId, range } = row.diagnostic;
-      // Select first: selecting reveals the element; the finding's own range then wins.
-      if (nodeId || edgeId) store.getState().select({ nodeId, edgeId });
+      // The edge at fault when there is one (selecting its node too would make the canvas prefer the node).
+      // Select first: selecting reveals the whole element; the finding's own range then wins, also after the
+      // canvas has echoed the selection back.
+      if (edgeId) store.getState().select({ edgeId });
+      else if (nodeId) store.getState().select({ nodeId });
       revealOffsets(range[0], range[1]);
+      requestAnimationFrame(() => revealOffsets(range[0], range[1]));
     },
     [store],
   );
