@@ -30,7 +30,9 @@ export function ProblemRowView({ row, onReveal, onFix }: Props) {
           {ICON[d.severity]}
         </span>
         <span className="problem-code">{d.code}</span>
-        <span className="problem-message">{d.message}</span>
+        <span className="problem-message" title={d.message}>
+          {d.message}
+        </span>
         <span className="problem-resource">{d.resource ?? 'YAML'}</span>
         <span className="problem-line">
           Ln {row.line}, Col {row.col}
