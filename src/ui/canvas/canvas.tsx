@@ -19,6 +19,7 @@ import { usePositions } from './use-positions';
 import { useCanvasActions } from './use-canvas-actions';
 import { Palette } from '../panels/palette';
 import { ContextMenu, type MenuState } from './context-menu';
+import { CanvasFilters, filterGraph, NO_FILTER, type GraphFilter } from './filters';
 
 const nodeTypes = { studio: StudioNodeComponent };
 const edgeTypes = { studio: StudioEdgeComponent };
@@ -41,9 +42,11 @@ export function Canvas({ trace }: CanvasProps) {
   const positions = usePositions(derived.graph);
   const diags = useMemo(() => summariseDiagnostics(derived.diagnostics), [derived.diagnostics]);
   const stale = derived.parseErrors.length > 0;
+  const [filter, setFilter] = useState<GraphFilter>(NO_FILTER);
+  const shown = useMemo(() => filterGraph(derived.graph, filter), [derived.graph, filter]);
   const flow = useMemo(
-    () => toFlow(derived.graph, positions, diags, trace, stale),
-    [derived.graph, positions, diags, trace, stale],
+    () => toFlow(shown, positions, diags, trace, stale),
+    [shown, positions, diags, trace, stale],
   );
 
   const [nodes, setNodes] = useState<StudioNode[]>(flow.nodes);
@@ -115,6 +118,7 @@ export function Canvas({ trace }: CanvasProps) {
       onDrop={actions.onDrop}
     >
       <Palette onAdd={(k) => actions.add(k)} />
+      <CanvasFilters graph={derived.graph} value={filter} onChange={setFilter} />
       <ReactFlow<StudioNode>
         nodes={nodes}
         edges={edges}
