@@ -7,10 +7,11 @@ import { initialText } from './ui/initial-text';
 import { createStudioStore } from './state/store';
 import { loadPositions } from './state/persist';
 import { startAutosave } from './ui/autosave';
+import { startTabSync } from './ui/tab-sync';
 
 const { text, positions } = initialText(window.location.search, loadPositions());
 const store = createStudioStore(text, positions);
-startAutosave(store);
+startAutosave(store, startTabSync(store));
 
 const root = document.getElementById('root');
 if (root) {

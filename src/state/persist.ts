@@ -1,7 +1,7 @@
 import type { Point } from '../core/graph/types';
 
 // Only the text and node positions live outside the derived pipeline; both are kept in localStorage.
-const TEXT_KEY = 'its:text';
+export const TEXT_KEY = 'its:text';
 const POSITIONS_KEY = 'its:positions';
 
 export type SaveResult = { ok: true } | { ok: false; reason: string };

@@ -26,6 +26,15 @@ export interface StudioState {
   sidePanel: 'inspector' | 'simulator';
   /** The request the simulator last ran; the trace is derived from it and the text. */
   simRequest: SimRequest | undefined;
+  /** Another tab saved different manifests; autosave waits until the person picks one. */
+  otherTab: OtherTab | undefined;
+}
+
+/** A text another tab saved, and the two ways out. */
+export interface OtherTab {
+  text: string;
+  keepMine(): void;
+  loadTheirs(): void;
 }
 
 export interface StudioActions {
@@ -41,6 +50,7 @@ export interface StudioActions {
   dismissNotice(): void;
   showPanel(p: StudioState['sidePanel']): void;
   setSimRequest(r: SimRequest | undefined): void;
+  setOtherTab(o: OtherTab | undefined): void;
 }
 
 export type StudioStore = StoreApi<StudioState & StudioActions>;
@@ -57,6 +67,7 @@ export function createStudioStore(initialText: string, positions: Record<string,
     notice: undefined,
     sidePanel: 'inspector',
     simRequest: undefined,
+    otherTab: undefined,
     setText: (text) => set({ text }),
     select: (s) => set({ selection: { nodeId: s.nodeId, edgeId: s.edgeId } }),
     setPositions: (positions) => set({ positions }),
@@ -69,5 +80,6 @@ export function createStudioStore(initialText: string, positions: Record<string,
     dismissNotice: () => set({ notice: undefined }),
     showPanel: (sidePanel) => set({ sidePanel }),
     setSimRequest: (simRequest) => set({ simRequest }),
+    setOtherTab: (otherTab) => set({ otherTab }),
   }));
 }

@@ -14,6 +14,7 @@ import { useGlobalKeys } from './use-global-keys';
 import { useFileDrop } from './dialogs/use-file-drop';
 import { SidePanel } from './panels/side-panel';
 import { Notice } from './panels/notice';
+import { TabConflict } from './tab-conflict';
 import { ProblemsPanel } from './panels/problems/problems-panel';
 import { useTrace } from './panels/simulator/use-trace';
 
@@ -43,6 +44,7 @@ function Shell() {
             <ProblemsPanel />
           </PanelBoundary>
           <Notice />
+          <TabConflict />
         </section>
         <PanelBoundary name="side panel">
           <SidePanel />

@@ -1,15 +1,21 @@
 import { savePositions, saveText } from '../state/persist';
 import type { StudioStore } from '../state/store';
+import type { TabSync } from './tab-sync';
 
 const DELAY_MS = 300;
 
-/** Saves text and positions shortly after they change, and at once when the page is hidden. */
-export function startAutosave(store: StudioStore): () => void {
+/**
+ * Saves text and positions shortly after they change, and at once when the page is hidden. With a tab sync,
+ * the text is not written while another tab's newer text waits for the person's choice.
+ */
+export function startAutosave(store: StudioStore, sync?: TabSync): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
     const s = store.getState();
-    const a = saveText(s.text);
+    const mayWrite = sync ? sync.mayWrite(s.text) : true;
+    const a = mayWrite ? saveText(s.text) : { ok: true as const };
+    if (mayWrite && a.ok) sync?.saved(s.text);
     const b = savePositions(s.positions);
     const err = !a.ok ? a.reason : !b.ok ? b.reason : undefined;
     if (err !== s.storageError) s.setStorageError(err);

@@ -25,7 +25,7 @@ export function useFileDrop(): boolean {
       if (!f) return;
       const r = await readYamlFile(f);
       if (!r.ok) {
-        window.alert(r.reason);
+        store.getState().notify(r.reason, 'error');
         return;
       }
       if (e.shiftKey) appendText(store, r.text);

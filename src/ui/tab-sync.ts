@@ -1,0 +1,75 @@
+import { loadText, saveText, TEXT_KEY } from '../state/persist';
+import type { StudioStore } from '../state/store';
+
+/** What autosave asks before it writes the text, so one tab never silently overwrites another's. */
+export interface TabSync {
+  /** False while another tab's newer text waits for the person's choice (and raises that choice if new). */
+  mayWrite(text: string): boolean;
+  /** Autosave wrote `text`: it is now the text this tab knows is stored. */
+  saved(text: string): void;
+  stop(): void;
+}
+
+/**
+ * Watches the autosaved text for writes from other tabs (the `storage` event fires only in the others).
+ * When another tab saves a text different from this one's, the store gets an `otherTab` choice: keep mine
+ * (write this tab's text over it) or load theirs (one undoable replace in the editor).
+ */
+export function startTabSync(store: StudioStore, target: EventTarget = window): TabSync {
+  // The stored text as this tab last read or wrote it; a different stored text came from elsewhere.
+  let baseline = loadText();
+
+  const offer = (theirs: string) => {
+    const s = store.getState();
+    if (theirs === s.text) {
+      baseline = theirs;
+      if (s.otherTab) s.setOtherTab(undefined);
+      return;
+    }
+    if (s.otherTab?.text === theirs) return;
+    s.setOtherTab({
+      text: theirs,
+      keepMine: () => {
+        const st = store.getState();
+        st.setOtherTab(undefined);
+        const r = saveText(st.text);
+        if (r.ok) baseline = st.text;
+        else st.setStorageError(r.reason);
+      },
+      loadTheirs: () => {
+        const st = store.getState();
+        st.setOtherTab(undefined);
+        baseline = theirs;
+        st.setText(theirs);
+      },
+    });
+  };
+
+  const onStorage = (e: Event) => {
+    const key = 'key' in e ? e.key : undefined;
+    const value = 'newValue' in e ? e.newValue : undefined;
+    // `key` null means the other tab cleared all storage: nothing to offer.
+    if (key !== TEXT_KEY || typeof value !== 'string') return;
+    offer(value);
+  };
+  target.addEventListener('storage', onStorage);
+
+  return {
+    mayWrite(text) {
+      if (store.getState().otherTab) return false;
+      const stored = loadText();
+      // A write we did not see an event for (another tab, a second window): ask before overwriting it.
+      if (stored !== undefined && stored !== baseline && stored !== text) {
+        offer(stored);
+        return false;
+      }
+      return true;
+    },
+    saved(text) {
+      baseline = text;
+    },
+    stop() {
+      target.removeEventListener('storage', onStorage);
+    },
+  };
+}
