@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { StudioActions, StudioState, StudioStore } from '../state/store';
-import { createDeriveScheduler, type DeriveScheduler, type Settled } from '../state/derive-scheduler';
+import { createDeriveScheduler, type DeriveScheduler } from '../state/derive-scheduler';
 import type { Derived } from '../core/derive';
 
 const StoreContext = createContext<StudioStore | null>(null);
@@ -28,10 +28,10 @@ export function useStudio<T>(selector: (s: StudioState & StudioActions) => T): T
   return useStore(useStudioStore(), selector);
 }
 
-function useSettled(): Settled {
+function useScheduler(): DeriveScheduler {
   const scheduler = useContext(SchedulerContext);
   if (!scheduler) throw new Error('StoreProvider missing');
-  return useSyncExternalStore(scheduler.subscribe, scheduler.get);
+  return scheduler;
 }
 
 /**
@@ -39,10 +39,13 @@ function useSettled(): Settled {
  * waits out a pause in typing (then the last settled one; see `useDeriveBusy`). Edit ops use `derivedFor`.
  */
 export function useDerived(): Derived {
-  return useSettled().derived;
+  const scheduler = useScheduler();
+  // Select the derivation itself, so a change of `busy` alone re-renders only the canvas, not every view.
+  return useSyncExternalStore(scheduler.subscribe, () => scheduler.get().derived);
 }
 
 /** True while a newer text than the one `useDerived` shows waits to be derived. */
 export function useDeriveBusy(): boolean {
-  return useSettled().busy;
+  const scheduler = useScheduler();
+  return useSyncExternalStore(scheduler.subscribe, () => scheduler.get().busy);
 }

@@ -164,19 +164,21 @@ export function placeIncrementally(g: Graph, known: ReadonlyMap<string, Point>):
   const placed = top.filter((n) => out.has(n.id));
   for (const n of missingIds) {
     const want = fresh.get(n.id) ?? { x: 0, y: 0 };
+    // Only nodes in this column can collide. Stepping down ROW_GAP at a time past a colliding node lands on the
+    // first step at or below its bottom, so jump there at once: the same place, without a scan per step
+    // (stepping through a 2,000-node column took a second).
+    const column: { top: number; bottom: number }[] = [];
+    for (const o of placed) {
+      const p = out.get(o.id);
+      if (p && Math.abs(p.x - want.x) < n.width) column.push({ top: p.y, bottom: p.y + o.height + ROW_GAP });
+    }
+    const limit = want.y + 10_000 * ROW_GAP;
     let y = want.y;
-    const overlaps = (yy: number) =>
-      placed.some((o) => {
-        const p = out.get(o.id);
-        return (
-          p !== undefined &&
-          Math.abs(p.x - want.x) < n.width &&
-          yy < p.y + o.height + ROW_GAP &&
-          yy + n.height + ROW_GAP > p.y
-        );
-      });
-    let guard = 0;
-    while (overlaps(y) && guard++ < 10_000) y += ROW_GAP;
+    for (;;) {
+      const hit = column.find((c) => y < c.bottom && y + n.height + ROW_GAP > c.top);
+      if (!hit || y >= limit) break;
+      y = Math.min(limit, want.y + Math.ceil((hit.bottom - want.y) / ROW_GAP) * ROW_GAP);
+    }
     out.set(n.id, { x: want.x, y });
     placed.push(n);
   }
