@@ -28,7 +28,8 @@ export function useStudio<T>(selector: (s: StudioState & StudioActions) => T): T
   return useStore(useStudioStore(), selector);
 }
 
-function useScheduler(): DeriveScheduler {
+/** The derivation scheduler views read from (settled results; see `useDerived`). */
+export function useScheduler(): DeriveScheduler {
   const scheduler = useContext(SchedulerContext);
   if (!scheduler) throw new Error('StoreProvider missing');
   return scheduler;

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { elementAtOffset } from '../../core/graph/reveal';
 import { LineIndex } from '../../core/yaml/line-index';
 import { derivedFor } from '../../state/derived';
-import { useStudioStore } from '../store-context';
+import { useScheduler, useStudioStore } from '../store-context';
 import { attachEditor, revealOffsets } from './bridge';
 import { registerCodeActions } from './code-actions';
 import { toMarkers } from './markers';
@@ -24,6 +24,7 @@ function themeName(): string {
 export default function MonacoPane() {
   const host = useRef<HTMLDivElement>(null);
   const store = useStudioStore();
+  const scheduler = useScheduler();
 
   useEffect(() => {
     const el = host.current;
@@ -76,7 +77,9 @@ export default function MonacoPane() {
     const cursor = editor.onDidChangeCursorPosition((e) => {
       // Only the person's own cursor moves select: not edits (canvas, forms, undo) moving it along.
       if (e.source !== 'keyboard' && e.source !== 'mouse') return;
-      const d = derivedFor(store.getState().text);
+      // The settled derivation, not a fresh one: on a big text, arrowing around must not re-derive it.
+      const d = scheduler.get().derived;
+      if (d.text !== model.getValue()) return;
       const offset = model.getOffsetAt(e.position);
       const hit = elementAtOffset(d.parsed, d.model, d.graph, offset);
       const sel = store.getState().selection;
@@ -96,25 +99,23 @@ export default function MonacoPane() {
       editor.dispose();
       model.dispose();
     };
-  }, [store]);
+  }, [store, scheduler]);
 
-  // Markers follow the text's diagnostics.
+  // Markers follow the settled derivation (at once for ordinary texts, after a pause in typing for big ones).
   useEffect(() => {
-    const apply = (text: string) => {
+    const apply = () => {
       const model = monaco.editor.getModels()[0];
-      if (!model || model.getValue() !== text) return;
-      const d = derivedFor(text);
-      const markers = toMarkers(d.diagnostics, new LineIndex(text)).map((m) => ({
+      const d = scheduler.get().derived;
+      if (!model || model.getValue() !== d.text) return;
+      const markers = toMarkers(d.diagnostics, new LineIndex(d.text)).map((m) => ({
         ...m,
         severity: SEVERITY[m.severity],
       }));
       monaco.editor.setModelMarkers(model, 'istio-traffic-studio', markers);
     };
-    apply(store.getState().text);
-    return store.subscribe((s, prev) => {
-      if (s.text !== prev.text) apply(s.text);
-    });
-  }, [store]);
+    apply();
+    return scheduler.subscribe(apply);
+  }, [scheduler]);
 
   return <div ref={host} className="monaco-host nokey" />;
 }
