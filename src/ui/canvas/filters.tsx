@@ -80,9 +80,6 @@ export function filterGraph(g: Graph, f: GraphFilter): Graph {
   };
 }
 
-// Inline so the bar needs no stylesheet of its own: top right of the canvas, above React Flow's panes.
-const BAR_STYLE = { position: 'absolute', top: 8, right: 8, zIndex: 5, display: 'flex', gap: 4 } as const;
-
 interface FiltersProps {
   graph: Graph;
   value: GraphFilter;
@@ -95,7 +92,7 @@ export const CanvasFilters = memo(function CanvasFilters({ graph, value, onChang
   const hosts = useMemo(() => [...new Set(graph.nodes.flatMap(hostsOf))].sort(), [graph]);
   const set = (patch: Partial<GraphFilter>) => onChange({ ...value, ...patch });
   return (
-    <div className="canvas-filters nodrag nopan" data-testid="canvas-filters" style={BAR_STYLE}>
+    <div className="canvas-filters nodrag nopan" data-testid="canvas-filters">
       <select
         aria-label="Namespace"
         data-testid="filter-namespace"
