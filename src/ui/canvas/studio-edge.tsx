@@ -1,3 +1,4 @@
+import { stateClasses } from './state-classes';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { StudioEdge } from './to-flow';
@@ -28,16 +29,7 @@ function StudioEdgeView(props: EdgeProps<StudioEdge>) {
   const { g, diag, traced, dimmed } = data;
   const percent = g.percent ?? 0;
   const width = g.kind === 'route' ? 1.5 + (percent / 100) * 6 : g.kind === 'selects' ? 1.2 : 1.8;
-  const cls = [
-    'studio-edge',
-    `edge-${g.kind}`,
-    selected ? 'selected' : '',
-    traced ? 'traced' : '',
-    dimmed ? 'dimmed' : '',
-    diag ? `has-${diag.severity}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const cls = stateClasses(['studio-edge', `edge-${g.kind}`], { selected, traced, dimmed, diag });
   const showLabel = g.kind === 'route' || g.kind === 'mirror' || diag !== undefined;
   return (
     <>

@@ -1,3 +1,4 @@
+import { stateClasses } from '../state-classes';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { StudioNode } from '../to-flow';
@@ -18,16 +19,7 @@ const KIND_LABEL: Record<string, string> = {
 /** Every node kind shares this shell: header (kind, name, namespace), body, handles, badges. */
 function StudioNodeView({ data, selected }: NodeProps<StudioNode>) {
   const { g, diag, traced, dimmed } = data;
-  const cls = [
-    'studio-node',
-    `kind-${g.kind}`,
-    selected ? 'selected' : '',
-    traced ? 'traced' : '',
-    dimmed ? 'dimmed' : '',
-    diag ? `has-${diag.severity}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const cls = stateClasses(['studio-node', `kind-${g.kind}`], { selected, traced, dimmed, diag });
   return (
     <div
       className={cls}
