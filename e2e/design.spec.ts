@@ -82,3 +82,17 @@ test('delete a route edge with the Delete key; weights rebalance', async ({ stud
   await page.getByTestId('undo').click();
   await expect(studio.weight('route:default/reviews/http/0/1')).toHaveText('10%');
 });
+
+test('a tcp route match port is set in the inspector', async ({ studio, page }) => {
+  const tcp = ['tcp-echo-services.yaml', 'tcp-echo-20-v2.yaml']
+    .map((f) => readFileSync(`test/fixtures/corpus/istio/samples/tcp-echo/${f}`, 'utf8'))
+    .join('\n---\n');
+  await studio.open();
+  await studio.importText(tcp);
+  await studio.node('virtualservice:default/tcp-echo').click();
+  const port = page.getByTestId('match-port').first();
+  await port.fill('9001');
+  await port.press('Enter');
+  await studio.selectText('port: 9001');
+  await expect(studio.weight('route:default/tcp-echo/tcp/0/1')).toHaveText('20%');
+});

@@ -8,6 +8,7 @@ import type { Route, VirtualService } from '../../../core/model/types';
 import { dispatchIntent } from '../../edit/dispatch';
 import { useStudioStore } from '../../store-context';
 import { TextField } from './text-field';
+import { L4MatchSection } from './l4-match-section';
 
 const KINDS: StringMatchKind[] = ['exact', 'prefix', 'regex'];
 
@@ -63,7 +64,7 @@ function parseMapText(t: string): Record<string, StringMatch> | undefined {
 /** The first match block of an http route: uri, method, headers, query parameters. */
 export function MatchSection({ vs, route }: { vs: VirtualService; route: Route }) {
   const store = useStudioStore();
-  if (route.protocol !== 'http') return null;
+  if (route.protocol !== 'http') return <L4MatchSection vs={vs} route={route} />;
   const blocks = route.match.map(readMatch);
   const first: MatchCondition = blocks[0] ?? {};
   const write = (next: MatchCondition) => {
