@@ -96,3 +96,14 @@ test('a tcp route match port is set in the inspector', async ({ studio, page }) 
   await studio.selectText('port: 9001');
   await expect(studio.weight('route:default/tcp-echo/tcp/0/1')).toHaveText('20%');
 });
+
+test('a delegate set in the inspector writes YAML and draws the delegate edge', async ({ studio, page }) => {
+  await studio.open('?example=bookinfo-canary');
+  await studio.node('virtualservice:default/reviews').click({ position: { x: 20, y: 10 } });
+  const inspector = page.getByTestId('inspector');
+  await inspector.getByTestId('route-feature-delegate').locator('summary').click();
+  await inspector.getByTestId('route-delegate-name').fill('reviews-delegate');
+  await inspector.getByTestId('route-delegate-name').press('Enter');
+  await studio.selectText('name: reviews-delegate');
+  await expect(studio.node('missing:virtualservice default/reviews-delegate')).toBeVisible();
+});

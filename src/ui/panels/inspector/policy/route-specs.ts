@@ -106,6 +106,14 @@ export const FEATURES: { feature: Feature; title: string; fields: FieldSpec[] }[
     ],
   },
   { feature: 'headers', title: 'Headers', fields: [...headerSpecs('request'), ...headerSpecs('response')] },
+  {
+    feature: 'delegate',
+    title: 'Delegate',
+    fields: [
+      f('delegate.name', 'VirtualService name', 'delegate-name'),
+      f('delegate.namespace', 'Namespace', 'delegate-namespace', 'text', 'same as this one'),
+    ],
+  },
 ];
 
 export function parserFor(kind: FieldKind): (text: string) => Parsed<unknown> {

@@ -1,7 +1,7 @@
 import type { HeaderOpsForm, RouteForm } from '../../../../core/policy/route-form';
 
 export type Feature =
-  'timeout' | 'retries' | 'fault' | 'mirror' | 'rewrite' | 'redirect' | 'cors' | 'headers';
+  'timeout' | 'retries' | 'fault' | 'mirror' | 'rewrite' | 'redirect' | 'cors' | 'headers' | 'delegate';
 
 const pct = (p: number | undefined): string => (p === undefined ? '' : ` ${p}%`);
 
@@ -43,5 +43,8 @@ export function featureSummaries(f: RouteForm): Record<Feature, string> {
       ? `${cors.allowOrigins?.length ?? 0} origin${cors.allowOrigins?.length === 1 ? '' : 's'}${cors.allowMethods ? `, ${cors.allowMethods.join(' ')}` : ''}`
       : 'off',
     headers: h ? `${headerCount} change${headerCount === 1 ? '' : 's'}` : 'off',
+    delegate: f.delegate
+      ? `${f.delegate.namespace ? `${f.delegate.namespace}/` : ''}${f.delegate.name ?? '?'}`
+      : 'off',
   };
 }
