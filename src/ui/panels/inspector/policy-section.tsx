@@ -6,7 +6,7 @@ import {
   type TrafficPolicyForm,
 } from '../../../core/policy/traffic-policy';
 import { useStudioStore } from '../../store-context';
-import { dispatchFromForm } from './policy/dispatch-form';
+import { dispatchIntent } from '../../edit/dispatch';
 import { minimalEdit } from './policy/form-commit';
 import { policyErrors } from './policy/lb-model';
 import { PolicyGroups } from './policy/policy-groups';
@@ -24,7 +24,7 @@ export function PolicySection({ dr, subset }: { dr: DestinationRule; subset: str
   const base = [...dr.basePath, 'spec', ...(sub ? ['subsets', sub.index] : []), 'trafficPolicy'];
   const write = (next: TrafficPolicyForm) => {
     const intent = minimalEdit(dr.docIndex, base, raw, writeTrafficPolicy(next, raw));
-    if (intent) dispatchFromForm(store, intent);
+    if (intent) dispatchIntent(store, intent);
   };
   const read = useCallback((r: unknown) => readTrafficPolicy(r), []);
   const draft = useFormDraft(raw, read, policyErrors, write);
@@ -44,10 +44,10 @@ export function PolicySection({ dr, subset }: { dr: DestinationRule; subset: str
       <PortsFields
         draft={draft}
         onAdd={(port) =>
-          dispatchFromForm(store, { type: 'setTrafficPolicy', drRef: dr.ref, subset, port, policy: {} })
+          dispatchIntent(store, { type: 'setTrafficPolicy', drRef: dr.ref, subset, port, policy: {} })
         }
         onRemove={(port) =>
-          dispatchFromForm(
+          dispatchIntent(
             store,
             (draft.form.portLevelSettings ?? []).length > 1
               ? { type: 'setTrafficPolicy', drRef: dr.ref, subset, port, policy: undefined }

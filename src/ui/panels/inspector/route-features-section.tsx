@@ -3,7 +3,7 @@ import type { Route, VirtualService } from '../../../core/model/types';
 import { readRouteForm, writeRouteForm, type RouteForm } from '../../../core/policy/route-form';
 import { routeFormErrors } from '../../../core/policy/route-form-errors';
 import { useStudioStore } from '../../store-context';
-import { dispatchFromForm } from './policy/dispatch-form';
+import { dispatchIntent } from '../../edit/dispatch';
 import { Field } from './policy/fields';
 import { errorsAt, minimalEdit } from './policy/form-commit';
 import { featureSummaries } from './policy/route-summary';
@@ -19,7 +19,7 @@ export function RouteFeaturesSection({ vs, route }: { vs: VirtualService; route:
   const base = [...vs.basePath, 'spec', route.protocol, route.index];
   const write = (next: RouteForm) => {
     const intent = minimalEdit(vs.docIndex, base, route.raw, writeRouteForm(next, route.raw));
-    if (intent) dispatchFromForm(store, intent);
+    if (intent) dispatchIntent(store, intent);
   };
   const read = useCallback((r: unknown) => readRouteForm(r), []);
   const draft = useFormDraft(route.raw, read, routeFormErrors, write);
