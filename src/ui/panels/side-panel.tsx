@@ -1,7 +1,28 @@
+import { Suspense, lazy, useEffect } from 'react';
 import type { StudioState } from '../../state/store';
 import { useStudio, useStudioStore } from '../store-context';
-import { Inspector } from './inspector/inspector';
-import { SimulatorPanel } from './simulator/simulator-panel';
+
+// Both tools load on demand, so the first screen's JavaScript stays small; once the page is idle both are fetched,
+// and hovering a tab fetches its tool at once, so switching never waits in practice.
+const loadInspector = () => import('./inspector/inspector');
+const loadSimulator = () => import('./simulator/simulator-panel');
+const Inspector = lazy(() => loadInspector().then((m) => ({ default: m.Inspector })));
+const SimulatorPanel = lazy(() => loadSimulator().then((m) => ({ default: m.SimulatorPanel })));
+
+function usePreloadWhenIdle() {
+  useEffect(() => {
+    const preload = () => {
+      void loadInspector();
+      void loadSimulator();
+    };
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(preload, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(preload, 500);
+    return () => clearTimeout(id);
+  }, []);
+}
 
 const selectPanel = (s: StudioState) => s.sidePanel;
 
@@ -9,6 +30,7 @@ const selectPanel = (s: StudioState) => s.sidePanel;
 export function SidePanel() {
   const panel = useStudio(selectPanel);
   const store = useStudioStore();
+  usePreloadWhenIdle();
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist">
@@ -16,6 +38,7 @@ export function SidePanel() {
           type="button"
           role="tab"
           aria-selected={panel === 'inspector'}
+          onPointerEnter={() => void loadInspector()}
           onClick={() => store.getState().showPanel('inspector')}
         >
           Inspector
@@ -25,12 +48,17 @@ export function SidePanel() {
           role="tab"
           aria-selected={panel === 'simulator'}
           data-testid="simulator-open"
+          onPointerEnter={() => void loadSimulator()}
           onClick={() => store.getState().showPanel('simulator')}
         >
           Simulator
         </button>
       </div>
-      <div className="content">{panel === 'inspector' ? <Inspector /> : <SimulatorPanel />}</div>
+      <div className="content">
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          {panel === 'inspector' ? <Inspector /> : <SimulatorPanel />}
+        </Suspense>
+      </div>
     </aside>
   );
 }

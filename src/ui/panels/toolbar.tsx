@@ -1,4 +1,5 @@
 import type { StudioState } from '../../state/store';
+import { loadExportBody } from '../dialogs/lazy-bodies';
 import { redo, undo } from '../editor/bridge';
 import { useStudio, useStudioStore } from '../store-context';
 
@@ -17,7 +18,13 @@ export function Toolbar() {
       <button type="button" data-testid="import-open" onClick={() => open('import')}>
         Import…
       </button>
-      <button type="button" data-testid="export-open" onClick={() => open('export')}>
+      <button
+        type="button"
+        data-testid="export-open"
+        onPointerEnter={() => void loadExportBody()}
+        onFocus={() => void loadExportBody()}
+        onClick={() => open('export')}
+      >
         Export…
       </button>
       <span className="sep" />

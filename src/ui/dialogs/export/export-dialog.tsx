@@ -1,7 +1,7 @@
 import type { StudioState } from '../../../state/store';
 import { useStudio, useStudioStore } from '../../store-context';
 import { Dialog } from '../dialog';
-import { ExportBody } from './export-body';
+import { DialogBody, LazyExportBody } from '../lazy-bodies';
 
 const selectOpen = (s: StudioState) => s.dialog === 'export';
 
@@ -17,7 +17,9 @@ export function ExportDialog() {
       testId="export-dialog"
     >
       {/* Mounted afresh on every open, so the options start from the current text. */}
-      <ExportBody />
+      <DialogBody name="export dialog">
+        <LazyExportBody />
+      </DialogBody>
     </Dialog>
   );
 }
