@@ -27,6 +27,63 @@ export function saveText(text: string): SaveResult {
   }
 }
 
+/** A tab's own copy of its text while it may not write `TEXT_KEY` (see `src/ui/tab-backup.ts`). */
+export interface Backup {
+  tabId: string;
+  text: string;
+  /** When the text was last written here (ms since the epoch). */
+  savedAt: number;
+}
+
+export const BACKUP_PREFIX = 'its:backup:';
+
+export function saveBackup(b: Backup): SaveResult {
+  try {
+    storage()?.setItem(BACKUP_PREFIX + b.tabId, JSON.stringify({ text: b.text, savedAt: b.savedAt }));
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** One tab's backup, or undefined if it is gone or not one we wrote (never throws). */
+export function loadBackup(tabId: string): Backup | undefined {
+  try {
+    const raw = storage()?.getItem(BACKUP_PREFIX + tabId);
+    if (!raw) return undefined;
+    const v: unknown = JSON.parse(raw);
+    if (typeof v !== 'object' || v === null || !('text' in v) || !('savedAt' in v)) return undefined;
+    if (typeof v.text !== 'string' || typeof v.savedAt !== 'number') return undefined;
+    return { tabId, text: v.text, savedAt: v.savedAt };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ids of every tab that left a backup key (readable or not). */
+export function backupTabIds(): string[] {
+  const s = storage();
+  if (!s) return [];
+  const ids: string[] = [];
+  try {
+    for (let i = 0; i < s.length; i++) {
+      const k = s.key(i);
+      if (k?.startsWith(BACKUP_PREFIX)) ids.push(k.slice(BACKUP_PREFIX.length));
+    }
+  } catch {
+    return ids;
+  }
+  return ids;
+}
+
+export function removeBackup(tabId: string): void {
+  try {
+    storage()?.removeItem(BACKUP_PREFIX + tabId);
+  } catch {
+    // Storage gone (privacy mode, ...): nothing left to remove.
+  }
+}
+
 export function loadPositions(): Record<string, Point> {
   try {
     const raw = storage()?.getItem(POSITIONS_KEY);

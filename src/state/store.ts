@@ -28,6 +28,8 @@ export interface StudioState {
   simRequest: SimRequest | undefined;
   /** Another tab saved different manifests; autosave waits until the person picks one. */
   otherTab: OtherTab | undefined;
+  /** Text a tab closed during such a choice left behind; offered until opened or discarded. */
+  backupOffer: BackupOffer | undefined;
 }
 
 /** A text another tab saved, and the two ways out. */
@@ -35,6 +37,17 @@ export interface OtherTab {
   text: string;
   keepMine(): void;
   loadTheirs(): void;
+}
+
+/** The newest backup of a closed tab whose text differs from this one's, and the two ways out. */
+export interface BackupOffer {
+  text: string;
+  /** When that tab last wrote it (ms since the epoch). */
+  savedAt: number;
+  /** How many older backups wait behind this one. */
+  more: number;
+  open(): void;
+  discard(): void;
 }
 
 export interface StudioActions {
@@ -51,6 +64,7 @@ export interface StudioActions {
   showPanel(p: StudioState['sidePanel']): void;
   setSimRequest(r: SimRequest | undefined): void;
   setOtherTab(o: OtherTab | undefined): void;
+  setBackupOffer(o: BackupOffer | undefined): void;
 }
 
 export type StudioStore = StoreApi<StudioState & StudioActions>;
@@ -68,6 +82,7 @@ export function createStudioStore(initialText: string, positions: Record<string,
     sidePanel: 'inspector',
     simRequest: undefined,
     otherTab: undefined,
+    backupOffer: undefined,
     setText: (text) => set({ text }),
     select: (s) => set({ selection: { nodeId: s.nodeId, edgeId: s.edgeId } }),
     setPositions: (positions) => set({ positions }),
@@ -81,5 +96,6 @@ export function createStudioStore(initialText: string, positions: Record<string,
     showPanel: (sidePanel) => set({ sidePanel }),
     setSimRequest: (simRequest) => set({ simRequest }),
     setOtherTab: (otherTab) => set({ otherTab }),
+    setBackupOffer: (backupOffer) => set({ backupOffer }),
   }));
 }

@@ -15,6 +15,7 @@ import { useFileDrop } from './dialogs/use-file-drop';
 import { SidePanel } from './panels/side-panel';
 import { Notice } from './panels/notice';
 import { TabConflict } from './tab-conflict';
+import { BackupNotice } from './backup-notice';
 import { ProblemsPanel } from './panels/problems/problems-panel';
 import { useTrace } from './panels/simulator/use-trace';
 
@@ -45,6 +46,7 @@ function Shell() {
           </PanelBoundary>
           <Notice />
           <TabConflict />
+          <BackupNotice />
         </section>
         <PanelBoundary name="side panel">
           <SidePanel />

@@ -6,7 +6,8 @@ const DELAY_MS = 300;
 
 /**
  * Saves text and positions shortly after they change, and at once when the page is hidden. With a tab sync,
- * the text is not written while another tab's newer text waits for the person's choice.
+ * the text is not written while another tab's newer text waits for the person's choice (it goes to this tab's
+ * backup instead).
  */
 export function startAutosave(store: StudioStore, sync?: TabSync): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -14,7 +15,8 @@ export function startAutosave(store: StudioStore, sync?: TabSync): () => void {
     timer = undefined;
     const s = store.getState();
     const mayWrite = sync ? sync.mayWrite(s.text) : true;
-    const a = mayWrite ? saveText(s.text) : { ok: true as const };
+    // Not ours to write: the text goes to this tab's backup instead, so closing the tab loses nothing.
+    const a = mayWrite ? saveText(s.text) : (sync?.keep(s.text) ?? { ok: true as const });
     if (mayWrite && a.ok) sync?.saved(s.text);
     const b = savePositions(s.positions);
     const err = !a.ok ? a.reason : !b.ok ? b.reason : undefined;

@@ -1,5 +1,6 @@
-import { loadText, saveText, TEXT_KEY } from '../state/persist';
+import { loadText, saveText, TEXT_KEY, type SaveResult } from '../state/persist';
 import type { StudioStore } from '../state/store';
+import { startTabBackup, type TabBackupOptions } from './tab-backup';
 
 /** What autosave asks before it writes the text, so one tab never silently overwrites another's. */
 export interface TabSync {
@@ -7,15 +8,23 @@ export interface TabSync {
   mayWrite(text: string): boolean;
   /** Autosave wrote `text`: it is now the text this tab knows is stored. */
   saved(text: string): void;
+  /** Autosave may not write `text` (mayWrite was false): keep it in this tab's backup (see `tab-backup.ts`). */
+  keep(text: string): SaveResult;
   stop(): void;
 }
 
 /**
  * Watches the autosaved text for writes from other tabs (the `storage` event fires only in the others).
  * When another tab saves a text different from this one's, the store gets an `otherTab` choice: keep mine
- * (write this tab's text over it) or load theirs (one undoable replace in the editor).
+ * (write this tab's text over it) or load theirs (one undoable replace in the editor). Meanwhile this tab's
+ * text is kept in a backup of its own, offered at a later start if the tab is closed before the choice.
  */
-export function startTabSync(store: StudioStore, target: EventTarget = window): TabSync {
+export function startTabSync(
+  store: StudioStore,
+  target: EventTarget = window,
+  backupOptions: TabBackupOptions = {},
+): TabSync {
+  const backup = startTabBackup(store, { target, ...backupOptions });
   // The stored text as this tab last read or wrote it; a different stored text came from elsewhere.
   let baseline = loadText();
 
@@ -68,7 +77,9 @@ export function startTabSync(store: StudioStore, target: EventTarget = window): 
     saved(text) {
       baseline = text;
     },
+    keep: backup.keep,
     stop() {
+      backup.stop();
       target.removeEventListener('storage', onStorage);
     },
   };

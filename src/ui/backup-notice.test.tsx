@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStudioStore, type StudioStore } from '../state/store';
+import { BackupNotice } from './backup-notice';
+import { StoreProvider } from './store-context';
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
+}
+
+let root: Root;
+let host: HTMLElement;
+beforeEach(() => {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+function render(store: StudioStore) {
+  act(() =>
+    root.render(
+      <StoreProvider store={store}>
+        <BackupNotice />
+      </StoreProvider>,
+    ),
+  );
+}
+const byId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+describe('BackupNotice', () => {
+  it('shows nothing without an offer', () => {
+    render(createStudioStore('a: 1\n'));
+    expect(host.innerHTML).toBe('');
+  });
+
+  it('names when the text was kept and how many follow; its buttons call open and discard', () => {
+    const store = createStudioStore('a: 1\n');
+    const open = vi.fn();
+    const discard = vi.fn();
+    const savedAt = new Date(2026, 10, 24, 15, 42).getTime();
+    store.getState().setBackupOffer({ text: 'b: 1\n', savedAt, more: 2, open, discard });
+    render(store);
+    const notice = byId('backup-notice');
+    expect(notice?.textContent).toContain('Unsaved text from a closed tab was kept');
+    expect(notice?.textContent).toContain('2026');
+    expect(notice?.textContent).toContain('2 more after it');
+    expect(notice?.dataset.more).toBe('2');
+    act(() => byId('backup-restore')?.click());
+    expect(open).toHaveBeenCalledOnce();
+    act(() => byId('backup-discard')?.click());
+    expect(discard).toHaveBeenCalledOnce();
+  });
+
+  it('moves below the tab conflict notice while that one is open', () => {
+    const store = createStudioStore('a: 1\n');
+    const noop = () => undefined;
+    store.getState().setBackupOffer({ text: 'b: 1\n', savedAt: 0, more: 0, open: noop, discard: noop });
+    render(store);
+    expect(byId('backup-notice')?.className).not.toContain('below-conflict');
+    act(() => store.getState().setOtherTab({ text: 'c: 1\n', keepMine: noop, loadTheirs: noop }));
+    expect(byId('backup-notice')?.className).toContain('below-conflict');
+  });
+});
