@@ -6,8 +6,8 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  type EdgeChange,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StudioState } from '../../state/store';
@@ -15,6 +15,7 @@ import { useDerived, useDeriveBusy, useStudio, useStudioStore } from '../store-c
 import { StudioNodeComponent } from './nodes/studio-node';
 import { StudioEdgeComponent } from './studio-edge';
 import { summariseDiagnostics, toFlow, type StudioNode, type Trace } from './to-flow';
+import { selectionAfter, withSelection } from './selection-sync';
 import { usePositions } from './use-positions';
 import { useCanvasActions } from './use-canvas-actions';
 import { Palette } from '../panels/palette';
@@ -49,36 +50,34 @@ export function Canvas({ trace }: CanvasProps) {
     [shown, positions, diags, trace, stale],
   );
 
-  const [nodes, setNodes] = useState<StudioNode[]>(flow.nodes);
-  useEffect(() => {
-    setNodes(flow.nodes.map((n) => (n.id === selection.nodeId ? { ...n, selected: true } : n)));
-  }, [flow.nodes, selection.nodeId]);
-  const edges = useMemo(
-    () => flow.edges.map((e) => (e.id === selection.edgeId ? { ...e, selected: true } : e)),
-    [flow.edges, selection.edgeId],
-  );
+  // Local node state only for what React Flow changes itself (drag positions, sizes); never the selection.
+  const [localNodes, setNodes] = useState<StudioNode[]>(flow.nodes);
+  useEffect(() => setNodes(flow.nodes), [flow.nodes]);
+  // The store's selection, marked in the same render for nodes and edges (see selection-sync.ts).
+  const nodes = useMemo(() => withSelection(localNodes, selection.nodeId), [localNodes, selection.nodeId]);
+  const edges = useMemo(() => withSelection(flow.edges, selection.edgeId), [flow.edges, selection.edgeId]);
 
+  // React Flow's select changes (clicks, selection box, keys) go to the store, and come back as props.
+  const selectFrom = useCallback(
+    (of: 'node' | 'edge', changes: readonly { type: string; id?: string; selected?: boolean }[]) => {
+      const next = selectionAfter(store.getState().selection, of, changes);
+      if (next) store.getState().select(next);
+    },
+    [store],
+  );
   const onNodesChange = useCallback(
     (changes: NodeChange<StudioNode>[]) => {
-      setNodes((ns) => applyNodeChanges(changes, ns));
-      for (const c of changes) {
+      const rest = changes.filter((c) => c.type !== 'select');
+      if (rest.length > 0) setNodes((ns) => applyNodeChanges(rest, ns));
+      for (const c of rest) {
         if (c.type === 'position' && c.position && c.dragging === false)
           store.getState().movePosition(c.id, c.position);
       }
+      selectFrom('node', changes);
     },
-    [store],
+    [store, selectFrom],
   );
-  const onSelectionChange = useCallback(
-    ({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
-      const nodeId = ns[0]?.id;
-      const edgeId = nodeId ? undefined : es[0]?.id;
-      const cur = store.getState().selection;
-      if (cur.nodeId !== nodeId || cur.edgeId !== edgeId) {
-        if (nodeId || edgeId) store.getState().select({ nodeId, edgeId });
-      }
-    },
-    [store],
-  );
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => selectFrom('edge', changes), [selectFrom]);
 
   const actions = useCanvasActions();
   const { removeSelected } = actions;
@@ -125,7 +124,7 @@ export function Canvas({ trace }: CanvasProps) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onSelectionChange={onSelectionChange}
+        onEdgesChange={onEdgesChange}
         onPaneClick={() => {
           store.getState().select({});
           setMenu(undefined);
