@@ -24,3 +24,14 @@ export const edgeId = {
 export function routeHandle(protocol: RouteProtocol, index: number): string {
   return `${protocol}-${index}`;
 }
+
+const EDGE_KINDS: ReadonlySet<string> = new Set(Object.keys(edgeId));
+
+/**
+ * Whether an id names an edge (`route:…`, `mirror:…`, …) rather than a node: the kind before the first colon
+ * is one of {@link edgeId}'s. Node kinds and edge kinds never share a name.
+ */
+export function isEdgeId(id: string): boolean {
+  const colon = id.indexOf(':');
+  return colon > 0 && EDGE_KINDS.has(id.slice(0, colon));
+}
