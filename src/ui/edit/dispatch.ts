@@ -1,5 +1,6 @@
 import { applyIntent, undoMode } from '../../core/edit/index';
 import type { EditIntent } from '../../core/edit/intents';
+import { isEdgeId } from '../../core/graph/ids';
 import { derivedFor } from '../../state/derived';
 import type { StudioStore } from '../../state/store';
 import { applyEditsToEditor } from '../editor/bridge';
@@ -7,7 +8,8 @@ import { applyEditsToEditor } from '../editor/bridge';
 /**
  * Runs a canvas or inspector action: intent → minimal text edits → Monaco (one undo history for both panes).
  * Refuses, with a message, while the text does not parse, so nothing typed is overwritten.
- * Returns the node id the op suggests selecting, or undefined when nothing changed.
+ * Selects what the op suggests (a new node, or the route edge an op added or changed) and returns its id;
+ * the id names a node or an edge (`isEdgeId`), and is undefined when the op suggests nothing.
  */
 export function dispatchIntent(store: StudioStore, intent: EditIntent): { ok: boolean; select?: string } {
   const s = store.getState();
@@ -27,7 +29,7 @@ export function dispatchIntent(store: StudioStore, intent: EditIntent): { ok: bo
   if (r.edits.length === 0) return { ok: true, select: r.select };
   // Without an editor yet (Monaco loads lazily) the store takes the text directly.
   if (!applyEditsToEditor(r.edits, undoMode(intent) === 'merge')) s.setText(r.text);
-  if (r.select) s.select({ nodeId: r.select });
+  if (r.select) s.select(isEdgeId(r.select) ? { edgeId: r.select } : { nodeId: r.select });
   return { ok: true, select: r.select };
 }
 
