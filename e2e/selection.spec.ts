@@ -98,6 +98,7 @@ test('connecting a route to a subset selects the new route edge and shows its we
 
   const inspector = page.getByTestId('inspector');
   await expect(inspector).not.toContainText('Select a node or an edge');
+  await expect(inspector.locator('.inspector-title')).toHaveText('route reviews → v2');
   await expect(weightInput(page, route0)).toBeVisible();
   await expect(weightInput(page, route0)).toHaveValue('50');
   await expect(weightInput(page, route1)).toHaveValue('50');

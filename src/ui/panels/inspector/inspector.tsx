@@ -245,15 +245,22 @@ function Body({ d, nodeId, edgeId }: { d: Derived; nodeId: string | undefined; e
   return <MetaFields r={r} />;
 }
 
+/** An edge by its ends (`route reviews → v2`); the full id is the heading's tooltip. */
+function edgeTitle(d: Derived, id: string): string {
+  const e = d.graph.edges.find((x) => x.id === id);
+  const end = (nodeId: string | undefined) => d.graph.nodes.find((n) => n.id === nodeId)?.title ?? '?';
+  return e ? `${e.kind} ${end(e.source)} → ${end(e.target)}` : `Edge ${id}`;
+}
+
 /** Forms for the selected node or edge; every change is an edit op on the YAML, read back from it. */
 export function Inspector() {
   const d = useDerived();
   const sel = useStudio(selectSelection);
   const node = d.graph.nodes.find((n) => n.id === sel.nodeId);
-  const title = sel.edgeId ? `Edge ${sel.edgeId}` : node ? `${node.kind} ${node.title}` : 'Inspector';
+  const title = sel.edgeId ? edgeTitle(d, sel.edgeId) : node ? `${node.kind} ${node.title}` : 'Inspector';
   return (
     <div className="inspector" data-testid="inspector">
-      <h2 className="inspector-title" title={title}>
+      <h2 className="inspector-title" title={sel.edgeId ?? title}>
         {title}
       </h2>
       <Body d={d} nodeId={sel.nodeId} edgeId={sel.edgeId} />
