@@ -1,4 +1,4 @@
-import { hostMatches } from '../model/hosts';
+import { hostIndex } from '../model/hosts';
 import { selectorMatches } from '../model/labels';
 import type { DestinationRule, Gateway, MeshModel, Service, Workload } from '../model/types';
 import { nodeId } from './ids';
@@ -9,7 +9,8 @@ import { nodeId } from './ids';
  */
 export interface MeshIndex {
   servicesByFqdn: Map<string, Service[]>;
-  drsFor(fqdn: string): DestinationRule[];
+  /** Exact-host rules, then wildcard ones matching `fqdn`; one shared, cached list per host. */
+  drsFor(fqdn: string): readonly DestinationRule[];
   hasServiceEntry(fqdn: string): string | undefined;
   /** Workloads of namespace `ns` whose pod labels match `selector` (an empty selector matches none). */
   workloadsMatching(ns: string, selector: Record<string, string>): Workload[];
@@ -36,11 +37,14 @@ export function indexModel(m: MeshModel): MeshIndex {
   const servicesByFqdn = new Map<string, Service[]>();
   for (const s of m.services) push(servicesByFqdn, s.fqdn, s);
   const drsByFqdn = new Map<string, DestinationRule[]>();
-  const wildcardDrs: DestinationRule[] = [];
+  const wildDrsByPattern = new Map<string, DestinationRule[]>();
   for (const dr of m.destinationRules) {
-    if (dr.fqdn.startsWith('*')) wildcardDrs.push(dr);
-    else push(drsByFqdn, dr.fqdn, dr);
+    push(dr.fqdn.startsWith('*') ? wildDrsByPattern : drsByFqdn, dr.fqdn, dr);
   }
+  const wildDrPatterns = hostIndex(wildDrsByPattern.keys());
+  const drOrder = new Map(m.destinationRules.map((dr, i) => [dr, i]));
+  // Routes to one host ask for its rules thousands of times: the answer is worked out once.
+  const drsCache = new Map<string, readonly DestinationRule[]>();
   // Workloads by namespace and by (namespace, label, value): a selector's candidates are its rarest pair.
   const workloadsByNs = new Map<string, Workload[]>();
   const workloadsByPair = new Map<string, Workload[]>();
@@ -55,14 +59,12 @@ export function indexModel(m: MeshModel): MeshIndex {
     const first = Object.entries(s.selector)[0];
     if (first) push(servicesByFirstPair, key(s.namespace, first[0], first[1]), s);
   }
-  const seExact = new Map<string, number>();
-  const seWild: { at: number; pattern: string }[] = [];
+  // The first ServiceEntry (model order) with each host pattern; a host's candidates are the patterns matching it.
+  const seFirst = new Map<string, number>();
   m.serviceEntries.forEach((se, at) => {
-    for (const h of se.fqdns) {
-      if (h.startsWith('*')) seWild.push({ at, pattern: h });
-      else if (!seExact.has(h)) seExact.set(h, at);
-    }
+    for (const h of se.fqdns) if (!seFirst.has(h)) seFirst.set(h, at);
   });
+  const sePatterns = hostIndex(seFirst.keys());
   const gateways = new Map<string, Gateway>();
   for (const g of m.gateways) {
     const k = `${g.namespace}\u0000${g.name}`;
@@ -70,13 +72,18 @@ export function indexModel(m: MeshModel): MeshIndex {
   }
   return {
     servicesByFqdn,
-    drsFor: (fqdn) => [
-      ...(drsByFqdn.get(fqdn) ?? []),
-      ...wildcardDrs.filter((d) => hostMatches(d.fqdn, fqdn)),
-    ],
+    drsFor: (fqdn) => {
+      let drs = drsCache.get(fqdn);
+      if (!drs) {
+        const wild = wildDrPatterns.matching(fqdn).flatMap((p) => wildDrsByPattern.get(p) ?? []);
+        drs = [...(drsByFqdn.get(fqdn) ?? []), ...byModelOrder(wild, drOrder)];
+        drsCache.set(fqdn, drs);
+      }
+      return drs;
+    },
     hasServiceEntry: (fqdn) => {
-      let best = seExact.get(fqdn) ?? Infinity;
-      for (const w of seWild) if (w.at < best && hostMatches(w.pattern, fqdn)) best = w.at;
+      let best = Infinity;
+      for (const p of sePatterns.matching(fqdn)) best = Math.min(best, seFirst.get(p) ?? Infinity);
       const se = m.serviceEntries[best];
       return se && nodeId.serviceentry(se.namespace, se.name);
     },

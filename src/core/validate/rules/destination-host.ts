@@ -3,7 +3,7 @@ import type { Route, VirtualService } from '../../model/types';
 import type { YamlPath } from '../../yaml/locate';
 import type { Rule, ValidationContext } from '../context';
 import type { Diagnostic } from '../types';
-import { findHostTarget, listOf, report, rulePath } from './util';
+import { hostTargetFinder, listOf, report, rulePath } from './util';
 
 interface Target {
   host: string;
@@ -38,7 +38,12 @@ function targetsOf(vs: VirtualService, r: Route): Target[] {
   return out;
 }
 
-function check(ctx: ValidationContext, vs: VirtualService, r: Route, t: Target): Diagnostic[] {
+function check(
+  ctx: ValidationContext,
+  findTarget: ReturnType<typeof hostTargetFinder>,
+  vs: VirtualService,
+  t: Target,
+): Diagnostic[] {
   const ids = { edgeId: t.edgeId, nodeId: nodeId.virtualservice(vs.namespace, vs.name) };
   if (t.host === '') {
     return [
@@ -52,7 +57,7 @@ function check(ctx: ValidationContext, vs: VirtualService, r: Route, t: Target):
       ),
     ];
   }
-  const target = findHostTarget(ctx, vs, t.fqdn);
+  const target = findTarget(vs, t.fqdn);
   if (!target) {
     return [
       report(
@@ -103,7 +108,9 @@ function check(ctx: ValidationContext, vs: VirtualService, r: Route, t: Target):
 }
 
 /** IST0101 (destination and mirror hosts, ports) and IST0112 (port required), as istioctl's DestinationHostAnalyzer. */
-export const destinationHost: Rule = (ctx) =>
-  ctx.model.virtualServices.flatMap((vs) =>
-    vs.routes.flatMap((r) => targetsOf(vs, r).flatMap((t) => check(ctx, vs, r, t))),
+export const destinationHost: Rule = (ctx) => {
+  const findTarget = hostTargetFinder(ctx);
+  return ctx.model.virtualServices.flatMap((vs) =>
+    vs.routes.flatMap((r) => targetsOf(vs, r).flatMap((t) => check(ctx, findTarget, vs, t))),
   );
+};

@@ -3,29 +3,57 @@ import type { DestinationRule, VirtualService } from '../../model/types';
 import type { YamlPath } from '../../yaml/locate';
 import type { Rule, ValidationContext } from '../context';
 import type { Diagnostic, QuickFix } from '../types';
-import { listOf, report, rulePath } from './util';
+import { cachedBy, cappedList, NAMES_SHOWN, report, rulePath } from './util';
 
-/** Labels for a new subset: the `version` label, or a label key the host's pods already use for that value. */
-function guessLabels(ctx: ValidationContext, fqdn: string, subset: string): Record<string, string> {
-  const services = ctx.index.servicesByFqdn.get(fqdn) ?? [];
-  for (const s of services) {
+/** The DestinationRules of one host and the subset names they define, looked up once per host. */
+interface HostSubsets {
+  drs: readonly DestinationRule[];
+  /** Subset names, each once, in order of definition. */
+  defined: string[];
+  names: Set<string>;
+}
+
+/**
+ * For a host: each pod label value its Services' pods carry, with the first label key (outside the Service
+ * selector) that carries it. Built once per host, so thousands of routes to one host cost one walk of its pods.
+ */
+function labelKeysByValue(ctx: ValidationContext, fqdn: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of ctx.index.servicesByFqdn.get(fqdn) ?? []) {
     for (const w of ctx.index.workloadsMatching(s.namespace, s.selector)) {
-      const key = Object.keys(w.podLabels).find((k) => w.podLabels[k] === subset && !(k in s.selector));
-      if (key) return { [key]: subset };
+      // A pod's first key for a value decides; an empty key passes the value on to the next pod.
+      const seen = new Set<string>();
+      for (const k of Object.keys(w.podLabels)) {
+        const v = w.podLabels[k];
+        if (v === undefined || k in s.selector || seen.has(v)) continue;
+        seen.add(v);
+        if (k !== '' && !out.has(v)) out.set(v, k);
+      }
     }
   }
-  return { version: subset };
+  return out;
+}
+
+interface Lookups {
+  subsetsOf(fqdn: string): HostSubsets;
+  labelKeys(fqdn: string): Map<string, string>;
+}
+
+/** Labels for a new subset: the `version` label, or a label key the host's pods already use for that value. */
+function guessLabels(look: Lookups, fqdn: string, subset: string): Record<string, string> {
+  const key = look.labelKeys(fqdn).get(subset);
+  return key ? { [key]: subset } : { version: subset };
 }
 
 function fixesFor(
-  ctx: ValidationContext,
+  look: Lookups,
   vs: VirtualService,
   host: string,
   fqdn: string,
   subset: string,
-  drs: DestinationRule[],
+  drs: readonly DestinationRule[],
 ): QuickFix[] {
-  const labels = guessLabels(ctx, fqdn, subset);
+  const labels = guessLabels(look, fqdn, subset);
   const dr = drs[0];
   if (dr) {
     return [
@@ -50,38 +78,58 @@ function fixesFor(
   ];
 }
 
+function message(d: { host: string; fqdn: string; subset: string }, host: HostSubsets): string {
+  if (host.drs.length === 0) {
+    return (
+      `Subset "${d.subset}" needs a DestinationRule for host ${d.fqdn}, and there is none. ` +
+      `Create a DestinationRule for ${d.host} that defines subset "${d.subset}", or remove \`subset\`.`
+    );
+  }
+  const { drs, defined } = host;
+  const names = drs.slice(0, NAMES_SHOWN + 1).map((dr) => `${dr.namespace}/${dr.name}`);
+  return (
+    `Subset "${d.subset}" is not defined by any DestinationRule for host ${d.fqdn} (defined: ${defined.length ? cappedList(defined, defined.length) : 'none'}). ` +
+    `Add it to DestinationRule ${cappedList(names, drs.length, 'or')} or use one of those.`
+  );
+}
+
 function check(
   ctx: ValidationContext,
+  look: Lookups,
   vs: VirtualService,
   d: { host: string; fqdn: string; subset: string | undefined },
   path: YamlPath,
   edge: string,
 ): Diagnostic[] {
   if (d.subset === undefined || d.host === '') return [];
-  const drs = ctx.index.drsFor(d.fqdn);
-  if (drs.some((dr) => dr.subsets.some((s) => s.name === d.subset))) return [];
-  const defined = [...new Set(drs.flatMap((dr) => dr.subsets.map((s) => s.name)))];
-  const message = drs.length
-    ? `Subset "${d.subset}" is not defined by any DestinationRule for host ${d.fqdn} (defined: ${listOf(defined)}). ` +
-      `Add it to DestinationRule ${drs.map((dr) => `${dr.namespace}/${dr.name}`).join(' or ')} or use one of those.`
-    : `Subset "${d.subset}" needs a DestinationRule for host ${d.fqdn}, and there is none. ` +
-      `Create a DestinationRule for ${d.host} that defines subset "${d.subset}", or remove \`subset\`.`;
+  const host = look.subsetsOf(d.fqdn);
+  if (host.names.has(d.subset)) return [];
+  const subset = d.subset;
   return [
-    report(ctx, vs, [...path, 'subset'], 'IST0101', message, {
+    report(ctx, vs, [...path, 'subset'], 'IST0101', message({ ...d, subset }, host), {
       edgeId: edge,
       nodeId: nodeId.virtualservice(vs.namespace, vs.name),
-      fixes: fixesFor(ctx, vs, d.host, d.fqdn, d.subset, drs),
+      fixes: fixesFor(look, vs, d.host, d.fqdn, subset, host.drs),
     }),
   ];
 }
 
 /** IST0101: a route or mirror names a subset that no DestinationRule of its host defines (DestinationRuleAnalyzer). */
-export const destinationSubset: Rule = (ctx) =>
-  ctx.model.virtualServices.flatMap((vs) =>
+export const destinationSubset: Rule = (ctx) => {
+  const look: Lookups = {
+    subsetsOf: cachedBy(String, (fqdn) => {
+      const drs = ctx.index.drsFor(fqdn);
+      const names = new Set(drs.flatMap((dr) => dr.subsets.map((s) => s.name)));
+      return { drs, defined: [...names], names };
+    }),
+    labelKeys: cachedBy(String, (fqdn) => labelKeysByValue(ctx, fqdn)),
+  };
+  return ctx.model.virtualServices.flatMap((vs) =>
     vs.routes.flatMap((r) => [
       ...r.destinations.flatMap((d) =>
         check(
           ctx,
+          look,
           vs,
           d,
           [...rulePath(r), 'route', d.index, 'destination'],
@@ -89,7 +137,15 @@ export const destinationSubset: Rule = (ctx) =>
         ),
       ),
       ...(r.mirror
-        ? check(ctx, vs, r.mirror, [...rulePath(r), 'mirror'], edgeId.mirror(vs.namespace, vs.name, r.index))
+        ? check(
+            ctx,
+            look,
+            vs,
+            r.mirror,
+            [...rulePath(r), 'mirror'],
+            edgeId.mirror(vs.namespace, vs.name, r.index),
+          )
         : []),
     ]),
   );
+};

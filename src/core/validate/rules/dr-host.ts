@@ -1,24 +1,15 @@
 import { nodeId } from '../../graph/ids';
-import { hostsOverlap } from '../../model/hosts';
 import type { Rule } from '../context';
+import { hostIndex } from '../../model/hosts';
 import { report } from './util';
 
 /** IST0174: a DestinationRule whose host matches no Service or ServiceEntry in the text. */
 export const drHost: Rule = (ctx) => {
-  // A concrete host overlaps only an equal host or a wildcard; wildcards are few, so they are scanned.
-  const exact = new Set<string>();
-  const wild: string[] = [];
-  for (const h of [
+  const hosts = hostIndex([
     ...ctx.model.services.map((s) => s.fqdn),
     ...ctx.model.serviceEntries.flatMap((se) => se.fqdns),
-  ]) {
-    if (h.startsWith('*')) wild.push(h);
-    else exact.add(h);
-  }
-  const overlapsAny = (fqdn: string) =>
-    fqdn.startsWith('*')
-      ? [...exact, ...wild].some((h) => hostsOverlap(fqdn, h))
-      : exact.has(fqdn) || wild.some((h) => hostsOverlap(fqdn, h));
+  ]);
+  const overlapsAny = (fqdn: string) => hosts.overlapping(fqdn).length > 0;
   return ctx.model.destinationRules.flatMap((dr) => {
     if (dr.fqdn === '') return [];
     const known = overlapsAny(dr.fqdn);

@@ -1,7 +1,7 @@
 import { nodeId } from '../../graph/ids';
 import { formatLabels } from '../../model/labels';
 import type { Rule } from '../context';
-import { report } from './util';
+import { cachedBy, report, selectorKey } from './util';
 
 /**
  * ITS0104: a Service whose selector matches no workload of its namespace. Only checked when the text has
@@ -9,9 +9,14 @@ import { report } from './util';
  */
 export const serviceSelector: Rule = (ctx) => {
   if (ctx.model.workloads.length === 0) return [];
+  // Services sharing a selector share the answer: thousands of them cost one match against the pods.
+  const selectsNone = cachedBy(
+    selectorKey,
+    (ns: string, selector: Record<string, string>) => ctx.index.workloadsMatching(ns, selector).length === 0,
+  );
   return ctx.model.services
     .filter((s) => Object.keys(s.selector).length > 0)
-    .filter((s) => ctx.index.workloadsMatching(s.namespace, s.selector).length === 0)
+    .filter((s) => selectsNone(s.namespace, s.selector))
     .map((s) =>
       report(
         ctx,

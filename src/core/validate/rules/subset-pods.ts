@@ -2,7 +2,7 @@ import { nodeId } from '../../graph/ids';
 import { formatLabels } from '../../model/labels';
 import type { Rule } from '../context';
 import type { Diagnostic } from '../types';
-import { report } from './util';
+import { cachedBy, report, selectorKey } from './util';
 
 // Node labels: pods get them from where they are scheduled, which a manifest cannot tell.
 const TOPOLOGY_KEYS = new Set([
@@ -23,6 +23,11 @@ function podSelector(labels: Record<string, string>): Record<string, string> {
  */
 export const subsetPods: Rule = (ctx) => {
   const out: Diagnostic[] = [];
+  // Thousands of DestinationRules for one host repeat the same selectors: each is matched against the pods once.
+  const selectsSome = cachedBy(
+    selectorKey,
+    (ns: string, sel: Record<string, string>) => ctx.index.workloadsMatching(ns, sel).length > 0,
+  );
   for (const dr of ctx.model.destinationRules) {
     const services = (ctx.index.servicesByFqdn.get(dr.fqdn) ?? []).filter(
       (s) => Object.keys(s.selector).length,
@@ -33,7 +38,7 @@ export const subsetPods: Rule = (ctx) => {
         const sel = podSelector({ ...s.selector, ...sub.labels });
         return Object.keys(sel).length === 0
           ? ctx.index.workloadsIn(s.namespace).length > 0
-          : ctx.index.workloadsMatching(s.namespace, sel).length > 0;
+          : selectsSome(s.namespace, sel);
       });
       if (selected) continue;
       const sel = { ...services[0]?.selector, ...sub.labels };

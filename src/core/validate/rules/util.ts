@@ -1,10 +1,11 @@
-import { hostMatches } from '../../model/hosts';
+import { byModelOrder } from '../../graph/mesh-index';
 import { rec, str, strList } from '../../model/read';
 import type { ResourceBase, Route, Service, ServiceEntry, VirtualService } from '../../model/types';
 import type { YamlPath } from '../../yaml/locate';
 import { CODES, type Code } from '../codes';
 import { at, type ValidationContext } from '../context';
 import type { Diagnostic, QuickFix } from '../types';
+import { hostIndex } from '../../model/hosts';
 
 /** A diagnostic with the code's default severity, located at `path` inside resource `r`. */
 export function report(
@@ -62,23 +63,41 @@ function lookupNamespaces(vs: VirtualService): string[] {
 export type HostTarget =
   { kind: 'service'; service: Service } | { kind: 'serviceentry'; entry: ServiceEntry };
 
-/** The Service or ServiceEntry a VirtualService destination host reaches, honouring exportTo. */
-export function findHostTarget(
+/**
+ * Finds the Service or ServiceEntry a VirtualService destination host reaches, honouring exportTo. ServiceEntries
+ * are looked up by host pattern and answers cached per (host, namespaces looked from), so thousands of routes to
+ * one host cost one search.
+ */
+export function hostTargetFinder(
   ctx: ValidationContext,
-  vs: VirtualService,
-  fqdn: string,
-): HostTarget | undefined {
-  const namespaces = lookupNamespaces(vs);
-  const visible = (r: ResourceBase) => {
-    const exp = exportToOf(r);
-    return exportedEverywhere(exp) || namespaces.some((ns) => visibleIn(exp, r.namespace, ns));
-  };
-  const service = (ctx.index.servicesByFqdn.get(fqdn) ?? []).find(visible);
-  if (service) return { kind: 'service', service };
-  const entry = ctx.model.serviceEntries.find(
-    (se) => visible(se) && se.fqdns.some((h) => hostMatches(h, fqdn)),
+): (vs: VirtualService, fqdn: string) => HostTarget | undefined {
+  const byPattern = new Map<string, ServiceEntry[]>();
+  for (const se of ctx.model.serviceEntries) {
+    for (const h of new Set(se.fqdns)) {
+      const list = byPattern.get(h);
+      if (list) list.push(se);
+      else byPattern.set(h, [se]);
+    }
+  }
+  const patterns = hostIndex(byPattern.keys());
+  const order = new Map(ctx.model.serviceEntries.map((se, i) => [se, i]));
+  const entriesFor = cachedBy(String, (fqdn: string) =>
+    byModelOrder(new Set(patterns.matching(fqdn).flatMap((p) => byPattern.get(p) ?? [])), order),
   );
-  return entry && { kind: 'serviceentry', entry };
+  return cachedBy(
+    (vs, fqdn) => JSON.stringify([lookupNamespaces(vs), fqdn]),
+    (vs, fqdn) => {
+      const namespaces = lookupNamespaces(vs);
+      const visible = (r: ResourceBase) => {
+        const exp = exportToOf(r);
+        return exportedEverywhere(exp) || namespaces.some((ns) => visibleIn(exp, r.namespace, ns));
+      };
+      const service = (ctx.index.servicesByFqdn.get(fqdn) ?? []).find(visible);
+      if (service) return { kind: 'service', service };
+      const entry = entriesFor(fqdn).find(visible);
+      return entry && { kind: 'serviceentry', entry };
+    },
+  );
 }
 
 /** Parses a VirtualService `gateways` entry: `name` (VS namespace) or `ns/name`. */
@@ -96,4 +115,48 @@ export function boundToMesh(vs: VirtualService): boolean {
 /** Lists names for a message: `a, b, c`, or `none`. */
 export function listOf(names: readonly string[]): string {
   return names.length ? names.join(', ') : 'none';
+}
+
+/** Names a message spells out before it only counts the rest: thousands of peers must not make it quadratic. */
+export const NAMES_SHOWN = 5;
+
+/** `2994` as `2,994`, the same on every machine (no locale). */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/**
+ * Lists `total` names of which the caller passes at least the first `NAMES_SHOWN + 1` (or all): all of them when
+ * that is every one, else the first five and a count, `a, b, c, d, e and 2,994 more` (`joiner` 'or':
+ * `a or b or c or d or e (or 2,994 others)`).
+ */
+export function cappedList(head: readonly string[], total: number, joiner: 'and' | 'or' = 'and'): string {
+  const sep = joiner === 'and' ? ', ' : ' or ';
+  if (total <= NAMES_SHOWN + 1) return head.slice(0, total).join(sep);
+  const shown = head.slice(0, NAMES_SHOWN).join(sep);
+  const rest = formatCount(total - NAMES_SHOWN);
+  return joiner === 'and' ? `${shown} and ${rest} more` : `${shown} (or ${rest} others)`;
+}
+
+/** Caches `fn` by `keyOf` of its arguments for the length of one rule run, so peers sharing a key cost one call. */
+export function cachedBy<A extends unknown[], V>(
+  keyOf: (...args: A) => string,
+  fn: (...args: A) => V,
+): (...args: A) => V {
+  const cache = new Map<string, { v: V }>();
+  return (...args) => {
+    const key = keyOf(...args);
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = { v: fn(...args) };
+      cache.set(key, hit);
+    }
+    return hit.v;
+  };
+}
+
+/** A key for a label selector in a namespace, the same whatever order its labels are written in. */
+export function selectorKey(ns: string, selector: Record<string, string>): string {
+  const pairs = Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([ns, pairs]);
 }
