@@ -4,7 +4,7 @@ import { buildModel, type ModelInput } from './model/build-model';
 import type { MeshModel } from './model/types';
 import { validate } from './validate/index';
 import type { Diagnostic } from './validate/types';
-import { createParser, type ParsedText, type YamlProblem } from './yaml/parse';
+import { createParser, type ParsedText, type Parser, type YamlProblem } from './yaml/parse';
 
 /** Everything derived from the text. */
 export interface Derived {
@@ -20,10 +20,10 @@ export interface Derived {
 
 /**
  * Creates a memoised derivation pipeline: text → documents → model → graph, diagnostics. A document that
- * does not parse contributes its last good value (marked stale) so the canvas keeps what it drew.
+ * does not parse contributes its last good value (marked stale) so the canvas keeps what it drew. Pass the
+ * parser to feed it from elsewhere (a worker parsing a big paste ahead).
  */
-export function createDeriver(): (text: string) => Derived {
-  const parse = createParser();
+export function createDeriver(parse: Parser = createParser()): (text: string) => Derived {
   let lastGood = new Map<number, unknown>();
   return (text: string) => {
     const parsed = parse(text);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BIG_TEXT, createDeriveScheduler } from './derive-scheduler';
 import { createStudioStore } from './store';
+import { generateMesh } from '../../bench/generate-mesh';
+import { derive, type Derived } from '../core/derive';
+import { mainParser } from './derived';
+import { fakeParseWorker } from './fake-parse-worker';
+import { createParseAhead } from './parse-ahead';
 
 const small = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n';
 const big = (name: string) => `${small.replace('name: a', `name: ${name}`)}# ${'x'.repeat(BIG_TEXT)}\n`;
@@ -9,9 +14,12 @@ const big = (name: string) => `${small.replace('name: a', `name: ${name}`)}# ${'
 function setup(initial: string) {
   const store = createStudioStore(initial);
   let pending: (() => void) | undefined;
-  const scheduler = createDeriveScheduler(store, 10, (f) => {
-    pending = f;
-    return () => (pending = undefined);
+  const scheduler = createDeriveScheduler(store, {
+    delay: 10,
+    schedule: (f) => {
+      pending = f;
+      return () => (pending = undefined);
+    },
   });
   const unsubscribe = scheduler.subscribe(() => undefined);
   return { store, scheduler, unsubscribe, fire: () => pending?.() };
@@ -42,5 +50,77 @@ describe('derive scheduler', () => {
     store.getState().setText(big('d'));
     expect(scheduler.get()).toMatchObject({ busy: false });
     expect(scheduler.get().derived.model.services[0]?.name).toBe('d');
+  });
+});
+
+describe('derive scheduler with a parse worker', () => {
+  // Over BIG_TEXT, and each variant below changes nearly every document, so the worker gets them all.
+  const mesh = generateMesh(600);
+  const strip = (d: Derived) => ({ model: d.model, graph: d.graph, diagnostics: d.diagnostics });
+
+  function setupAhead(initial: string) {
+    const store = createStudioStore(initial);
+    const fake = fakeParseWorker();
+    let pending: (() => void) | undefined;
+    const scheduler = createDeriveScheduler(store, {
+      delay: 10,
+      schedule: (f) => {
+        pending = f;
+        return () => (pending = undefined);
+      },
+      ahead: createParseAhead(fake.worker, mainParser),
+    });
+    scheduler.subscribe(() => undefined);
+    return { store, scheduler, fake, fire: () => pending?.() };
+  }
+
+  it('sends a big paste to the worker, shows progress, then settles to the same derivation', async () => {
+    const { store, scheduler, fake } = setupAhead(small);
+    store.getState().setText(mesh);
+    expect(scheduler.get()).toMatchObject({ busy: true, progress: { done: 0 } });
+    expect(scheduler.get().progress?.total).toBeGreaterThan(500);
+    expect(scheduler.get().derived.text).toBe(small);
+    await fake.step();
+    await fake.step();
+    expect(scheduler.get().progress?.done).toBeGreaterThan(0);
+    await fake.drain();
+    const settled = scheduler.get();
+    expect(settled.busy).toBe(false);
+    expect(settled.progress).toBeUndefined();
+    expect(settled.derived.text).toBe(mesh);
+    expect(strip(settled.derived)).toEqual(strip(derive(mesh)));
+  });
+
+  it('derives a keystroke in a big text here, after the pause, without the worker', async () => {
+    const { store, scheduler, fake, fire } = setupAhead(mesh);
+    await fake.drain();
+    const edited = mesh.replace('replicas: 1', 'replicas: 7');
+    store.getState().setText(edited);
+    expect(scheduler.get()).toEqual({ derived: scheduler.get().derived, busy: true });
+    fire();
+    expect(scheduler.get().busy).toBe(false);
+    expect(scheduler.get().derived.text).toBe(edited);
+  });
+
+  it('starts a big restored text empty and busy, and settles it from the worker', async () => {
+    const text = mesh.replace(/app: /g, 'app: restored-');
+    const { scheduler, fake } = setupAhead(text);
+    expect(scheduler.get().busy).toBe(true);
+    expect(scheduler.get().derived.model.resources).toEqual([]);
+    await fake.drain();
+    expect(scheduler.get().busy).toBe(false);
+    expect(scheduler.get().derived.text).toBe(text);
+  });
+
+  it('falls back to parsing here, after the pause, when the worker fails', async () => {
+    const text = mesh.replace(/app: /g, 'app: crashed-');
+    const { store, scheduler, fake, fire } = setupAhead(small);
+    store.getState().setText(text);
+    fake.crash();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(scheduler.get().busy).toBe(true);
+    fire();
+    expect(scheduler.get()).toMatchObject({ busy: false });
+    expect(scheduler.get().derived.text).toBe(text);
   });
 });

@@ -3,13 +3,15 @@ import { useStore } from 'zustand';
 import type { StudioActions, StudioState, StudioStore } from '../state/store';
 import { createDeriveScheduler, type DeriveScheduler } from '../state/derive-scheduler';
 import type { Derived } from '../core/derive';
+import type { Progress } from '../state/parse-ahead';
+import { startParseAhead } from './parse-worker';
 
 const StoreContext = createContext<StudioStore | null>(null);
 const SchedulerContext = createContext<DeriveScheduler | null>(null);
 
 export function StoreProvider({ store, children }: { store: StudioStore; children: ReactNode }) {
   // One scheduler per store: every view reads the same settled derivation, so they never disagree.
-  const scheduler = useMemo(() => createDeriveScheduler(store), [store]);
+  const scheduler = useMemo(() => createDeriveScheduler(store, { ahead: startParseAhead() }), [store]);
   return (
     <StoreContext.Provider value={store}>
       <SchedulerContext.Provider value={scheduler}>{children}</SchedulerContext.Provider>
@@ -49,4 +51,10 @@ export function useDerived(): Derived {
 export function useDeriveBusy(): boolean {
   const scheduler = useScheduler();
   return useSyncExternalStore(scheduler.subscribe, () => scheduler.get().busy);
+}
+
+/** While a worker parses a big paste: how many of its new documents are read. */
+export function useDeriveProgress(): Progress | undefined {
+  const scheduler = useScheduler();
+  return useSyncExternalStore(scheduler.subscribe, () => scheduler.get().progress);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from './line-index';
-import { createParser, parseText } from './parse';
+import { analyseChunk, createParser, parseText } from './parse';
 
 describe('parseText', () => {
   it('parses each document with absolute problem offsets', () => {
@@ -44,5 +44,47 @@ describe('createParser', () => {
     expect(b.docs[0]?.ast).toBe(a.docs[0]?.ast);
     expect(b.docs[1]?.ast).not.toBe(a.docs[1]?.ast);
     expect(b.docs[1]?.value).toEqual({ b: 3 });
+  });
+});
+
+describe('createParser fed ahead (the parse worker)', () => {
+  const text = 'a: 1\n---\nb: [\n---\na: 1\n---\nc: &x 3\nd: *x\n';
+  const factsOf = (doc: string) => {
+    const { value, problems } = analyseChunk(doc);
+    // What the worker's message does to them.
+    return structuredClone({ value, problems });
+  };
+
+  it('lists each document it has not parsed once, in order, and none once parsed', () => {
+    const parse = createParser();
+    // The second `a: 1` document starts with its `---`, so it is a text of its own.
+    expect(parse.missing(text)).toEqual(['a: 1\n', '---\nb: [\n', '---\na: 1\n', '---\nc: &x 3\nd: *x\n']);
+    expect(parse.missing('a: 1\n---\nb: 2\n---\nb: 2\n')).toEqual(['a: 1\n', '---\nb: 2\n']);
+    parse(text);
+    expect(parse.missing(text)).toEqual([]);
+    expect(parse.missing(`${text}---\ne: 5\n`)).toEqual(['---\ne: 5\n']);
+  });
+
+  it('gives the same documents from seeded facts as from parsing, and parses an AST only when asked', () => {
+    const parse = createParser();
+    for (const doc of parse.missing(text)) parse.seed(doc, factsOf(doc));
+    expect(parse.missing(text)).toEqual([]);
+    const seeded = parse(text);
+    const direct = parseText(text);
+    const plain = (p: typeof direct) => p.docs.map(({ ast: _ast, ...rest }) => rest);
+    expect(plain(seeded)).toEqual(plain(direct));
+    const ast = seeded.docs[3]?.ast;
+    expect(ast?.toJS()).toEqual({ c: 3, d: 3 });
+    // Parsed once, then kept for the next texts that share the document.
+    expect(parse(`${text}---\ne: 5\n`).docs[3]?.ast).toBe(ast);
+  });
+
+  it('keeps what it parsed itself over a late seed', () => {
+    const parse = createParser();
+    const before = parse('a: 1\n').docs[0]?.ast;
+    parse.seed('a: 1\n', { value: { a: 2 }, problems: [] });
+    const after = parse('a: 1\n').docs[0];
+    expect(after?.value).toEqual({ a: 1 });
+    expect(after?.ast).toBe(before);
   });
 });

@@ -29,8 +29,8 @@ export interface ParsedText {
   docs: ParsedDoc[];
 }
 
-interface ChunkResult {
-  ast: Document.Parsed;
+/** What parsing one document yields besides its AST: all a parse worker needs to send back. */
+export interface ChunkFacts {
   value: unknown;
   problems: YamlProblem[]; // relative offsets
 }
@@ -54,8 +54,15 @@ function explain(code: string, message: string, helm: boolean): string {
   return message;
 }
 
-function parseChunk(text: string): ChunkResult {
-  const ast = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+function parseAst(text: string): Document.Parsed {
+  return parseDocument(text, PARSE_OPTIONS);
+}
+
+/** Parses one document: its value and problems, with the AST they came from. */
+export function analyseChunk(text: string): ChunkFacts & { ast: Document.Parsed } {
+  const ast = parseAst(text);
   const problems: YamlProblem[] = [];
   const helm = HELM.test(text);
   for (const e of ast.errors) {
@@ -105,34 +112,77 @@ function parseChunk(text: string): ChunkResult {
   return { ast, value, problems };
 }
 
+/** A document's facts, with its AST parsed on first use when the facts came from a worker. */
+class Entry {
+  constructor(
+    readonly text: string,
+    readonly facts: ChunkFacts,
+    private parsedAst?: Document.Parsed,
+  ) {}
+
+  get ast(): Document.Parsed {
+    return (this.parsedAst ??= parseAst(this.text));
+  }
+}
+
+function parseEntry(text: string): Entry {
+  const { ast, ...facts } = analyseChunk(text);
+  return new Entry(text, facts, ast);
+}
+
+/** A memoising multi-document parser that a worker can feed ahead of time. */
+export interface Parser {
+  (text: string): ParsedText;
+  /** Texts of the documents of `text` this parser has not parsed yet, in order, each once. */
+  missing(text: string): string[];
+  /**
+   * Takes a document's value and problems parsed elsewhere (a worker, with `analyseChunk`). Its AST is
+   * parsed here only when something asks for it (an edit, a diagnostic's range).
+   */
+  seed(docText: string, facts: ChunkFacts): void;
+}
+
 /**
  * Parses a multi-document text, one document at a time. Documents whose text is unchanged since the last call
- * are reused, so a keystroke re-parses only the document it touched. Never throws.
+ * (or seeded since) are reused, so a keystroke re-parses only the document it touched. Never throws.
  */
-export function createParser(): (text: string) => ParsedText {
-  let cache = new Map<string, ChunkResult>();
-  return (text: string) => {
-    const next = new Map<string, ChunkResult>();
+export function createParser(): Parser {
+  let cache = new Map<string, Entry>();
+  const parse = (text: string): ParsedText => {
+    const next = new Map<string, Entry>();
     const docs = splitDocuments(text).map((chunk, index): ParsedDoc => {
-      let r = cache.get(chunk.text) ?? next.get(chunk.text);
-      if (!r) r = parseChunk(chunk.text);
-      next.set(chunk.text, r);
+      let e = cache.get(chunk.text) ?? next.get(chunk.text);
+      if (!e) e = parseEntry(chunk.text);
+      next.set(chunk.text, e);
+      const entry = e;
       return {
         index,
         start: chunk.start,
         end: chunk.end,
         text: chunk.text,
-        ast: r.ast,
-        value: r.value,
-        problems: r.problems.map((p) => ({ ...p, start: p.start + chunk.start, end: p.end + chunk.start })),
-        broken: r.problems.some((p) => p.severity === 'error'),
+        get ast() {
+          return entry.ast;
+        },
+        value: entry.facts.value,
+        problems: entry.facts.problems.map((p) => ({
+          ...p,
+          start: p.start + chunk.start,
+          end: p.end + chunk.start,
+        })),
+        broken: entry.facts.problems.some((p) => p.severity === 'error'),
       };
     });
     cache = next;
     return { text, docs };
   };
+  const missing = (text: string): string[] => [
+    ...new Set(splitDocuments(text).flatMap((c) => (cache.has(c.text) ? [] : [c.text]))),
+  ];
+  const seed = (docText: string, facts: ChunkFacts) => {
+    if (!cache.has(docText)) cache.set(docText, new Entry(docText, facts));
+  };
+  return Object.assign(parse, { missing, seed });
 }
-
 /** One-shot parse with no memo, for tests and tools. */
 export function parseText(text: string): ParsedText {
   return createParser()(text);

@@ -19,6 +19,8 @@ import { selectionAfter, withSelection } from './selection-sync';
 import { usePositions } from './use-positions';
 import { useCanvasActions } from './use-canvas-actions';
 import { Palette } from '../panels/palette';
+import { DeriveProgress } from './derive-progress';
+import { fitTarget } from './fit-target';
 import { ContextMenu, type MenuState } from './context-menu';
 import { CanvasFilters, filterGraph, NO_FILTER, type GraphFilter } from './filters';
 
@@ -103,8 +105,13 @@ export function Canvas({ trace }: CanvasProps) {
   useEffect(() => {
     if (pendingFit.current === 0 || nodes.length === 0) return;
     pendingFit.current = 0;
-    requestAnimationFrame(() => requestAnimationFrame(() => void rf.fitView({ padding: 0.1, duration: 0 })));
-  }, [nodes, rf]);
+    const first = fitTarget(
+      positions,
+      nodes.filter((n) => !n.parentId).map((n) => n.id),
+    );
+    const options = { padding: 0.1, duration: 0, nodes: first?.map((id) => ({ id })) };
+    requestAnimationFrame(() => requestAnimationFrame(() => void rf.fitView(options)));
+  }, [nodes, positions, rf]);
 
   return (
     <div
@@ -117,6 +124,7 @@ export function Canvas({ trace }: CanvasProps) {
       onDrop={actions.onDrop}
     >
       <Palette onAdd={(k) => actions.add(k)} />
+      <DeriveProgress />
       <CanvasFilters graph={derived.graph} value={filter} onChange={setFilter} />
       <ReactFlow<StudioNode>
         nodes={nodes}

@@ -1,7 +1,7 @@
 import type * as Monaco from 'monaco-editor';
 import type { EditIntent } from '../../core/edit/intents';
 import type { Diagnostic, QuickFix } from '../../core/validate/types';
-import { derivedFor } from '../../state/derived';
+import type { Derived } from '../../core/derive';
 import type { StudioStore } from '../../state/store';
 import { dispatchIntent } from '../edit/dispatch';
 
@@ -24,9 +24,14 @@ function markerCode(m: Monaco.editor.IMarkerData): string | undefined {
 
 /**
  * Offers every diagnostic's fixes as Monaco quick fixes at its marker; running one dispatches the fix's
- * intent like any canvas action (minimal edit, one undo step).
+ * intent like any canvas action (minimal edit, one undo step). Fixes come from the settled derivation
+ * (`settled`): Monaco asks on every cursor move, and on a big text that must not derive it again.
  */
-export function registerCodeActions(monaco: typeof Monaco, store: StudioStore): Monaco.IDisposable {
+export function registerCodeActions(
+  monaco: typeof Monaco,
+  store: StudioStore,
+  settled: () => Derived,
+): Monaco.IDisposable {
   const command = monaco.editor.registerCommand(COMMAND, (_accessor: unknown, intent: EditIntent) => {
     dispatchIntent(store, intent);
   });
@@ -35,10 +40,12 @@ export function registerCodeActions(monaco: typeof Monaco, store: StudioStore): 
     {
       provideCodeActions(model, range, context) {
         const text = model.getValue();
-        if (text !== store.getState().text) return { actions: [], dispose: () => undefined };
+        const derived = settled();
+        if (text !== store.getState().text || derived.text !== text)
+          return { actions: [], dispose: () => undefined };
         const start = model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn });
         const end = model.getOffsetAt({ lineNumber: range.endLineNumber, column: range.endColumn });
-        const found = fixesInRange(derivedFor(text).diagnostics, start, end);
+        const found = fixesInRange(derived.diagnostics, start, end);
         const actions = found.map(({ diagnostic, fix }) => {
           const at = model.getPositionAt(diagnostic.range[0]);
           const markers = context.markers.filter(

@@ -48,7 +48,7 @@ export default function MonacoPane() {
       'semanticHighlighting.enabled': false,
     });
     attachEditor(editor);
-    const codeActions = registerCodeActions(monaco, store);
+    const codeActions = registerCodeActions(monaco, store, () => scheduler.get().derived);
     const media = window.matchMedia?.('(prefers-color-scheme: dark)');
     const onTheme = () => monaco.editor.setTheme(themeName());
     media?.addEventListener('change', onTheme);
@@ -68,7 +68,9 @@ export default function MonacoPane() {
       }
       if (s.selection !== prev.selection && !cursorDriven) {
         const id = s.selection.edgeId ?? s.selection.nodeId;
-        const d = derivedFor(s.text);
+        // Only a selection needs a derivation (a paste clears it: deriving there would parse the paste here).
+        const settled = scheduler.get().derived;
+        const d = id && settled.text !== s.text ? derivedFor(s.text) : settled;
         const range = id ? rangeOfElement(d.parsed, d.graph, id) : undefined;
         if (range) revealOffsets(range[0], range[1]);
       }

@@ -1,0 +1,24 @@
+import { useDeriveProgress } from '../store-context';
+
+/**
+ * Shown while the parse worker reads a big paste: the canvas keeps its last picture, and this says how far
+ * the new text has got (test id `derive-progress`, with `data-done` / `data-total` in documents).
+ */
+export function DeriveProgress() {
+  const p = useDeriveProgress();
+  if (!p) return null;
+  return (
+    <div
+      className="derive-progress"
+      data-testid="derive-progress"
+      data-done={p.done}
+      data-total={p.total}
+      role="status"
+    >
+      <span>
+        Reading YAML: {p.done.toLocaleString('en-US')} of {p.total.toLocaleString('en-US')} documents
+      </span>
+      <progress max={p.total} value={p.done} />
+    </div>
+  );
+}
