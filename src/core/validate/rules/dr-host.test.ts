@@ -1,6 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { derive } from '../../derive';
+import { hostsOverlap } from '../../model/hosts';
 import { drHost } from './dr-host';
-import { corpus, summary } from './testing';
+import { corpus, runRule, summary } from './testing';
+
+const drDoc = (name: string, host: string) =>
+  `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: ${name}}\nspec:\n  host: "${host}"\n`;
+const seDoc = (name: string, hosts: readonly string[]) =>
+  `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: ${name}}\nspec:\n  hosts: ${JSON.stringify(hosts)}\n  ports: [{number: 80, name: http, protocol: HTTP}]\n`;
+const serviceDoc = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec:\n  ports: [{port: 80}]\n`;
 
 describe('drHost (IST0174)', () => {
   it('reports a DestinationRule whose host matches nothing, at the host', () => {
@@ -17,4 +27,61 @@ ${corpus('istio/samples/bookinfo/networking/destination-rule-all.yaml')}
 ${corpus('istio/samples/bookinfo/networking/egress-rule-google-apis.yaml')}`;
     expect(summary(drHost, text)).toEqual([]);
   });
+
+  it('agrees with comparing every rule with every known host', () => {
+    const HOSTS = [
+      'reviews',
+      'reviews.default.svc.cluster.local',
+      '*.svc.cluster.local',
+      '*',
+      'a.example.com',
+      '*.example.com',
+      '*.com',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...HOSTS), { maxLength: 6 }),
+        fc.array(
+          fc.subarray(
+            HOSTS.filter((h) => h.includes('.') || h === '*'),
+            { minLength: 1 },
+          ),
+          { maxLength: 3 },
+        ),
+        fc.boolean(),
+        (drs, ses, withService) => {
+          const text = [
+            ...drs.map((h, i) => drDoc(`dr-${i}`, h)),
+            ...ses.map((hosts, i) => seDoc(`se-${i}`, hosts)),
+            ...(withService ? [serviceDoc('reviews')] : []),
+          ]
+            .map((x) => `---\n${x}`)
+            .join('');
+          const d = derive(text);
+          const known = [
+            ...d.model.services.map((x) => x.fqdn),
+            ...d.model.serviceEntries.flatMap((x) => x.fqdns),
+          ];
+          const expected = d.model.destinationRules
+            .filter((dr) => dr.fqdn !== '' && !known.some((h) => hostsOverlap(dr.fqdn, h)))
+            .map((dr) => dr.ref);
+          expect(drHost(d).map((x) => x.resource)).toEqual(expected);
+        },
+      ),
+      { seed: 20261124, numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('resolves 2,000 rules for one wildcard and 2,000 rules under another against ServiceEntry hosts', () => {
+    const drs = [
+      ...Array.from({ length: 2000 }, (_, i) => drDoc(`w-${i}`, '*.example.com')),
+      ...Array.from({ length: 2000 }, (_, i) => drDoc(`s-${i}`, `s-${i}.other.com`)),
+    ];
+    expect(
+      runRule(drHost, [...drs, seDoc('se', ['api.example.com', '*.other.com'])].join('---\n')).diags,
+    ).toEqual([]);
+    expect(runRule(drHost, [...drs, seDoc('se', ['api.example.org'])].join('---\n')).diags).toHaveLength(
+      4000,
+    );
+  }, 60_000);
 });

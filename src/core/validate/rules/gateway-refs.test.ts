@@ -1,6 +1,61 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { derive } from '../../derive';
+import { hostsOverlap } from '../../model/hosts';
+import type { MeshModel } from '../../model/types';
 import { gatewayRefs } from './gateway-refs';
-import { corpus, summary } from './testing';
+import { corpus, runRule, summary } from './testing';
+import { gatewayRef } from './util';
+
+const gatewayDoc = (name: string, ns: string, hosts: readonly string[]) => `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: ${JSON.stringify(hosts)}
+`;
+
+const vsDoc = (
+  name: string,
+  ns: string,
+  hosts: readonly string[],
+  gateway: string,
+) => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+  hosts: ${JSON.stringify(hosts)}
+  gateways: [${gateway}]
+  http:
+  - route:
+    - destination: {host: reviews}
+`;
+
+/** IST0132 by brute force: every host of the VirtualService against every server host of its gateway. */
+function unserved(model: MeshModel): string[] {
+  return model.virtualServices.flatMap((vs) =>
+    vs.gateways.flatMap((ref, i) => {
+      const { namespace, name } = gatewayRef(ref, vs.namespace);
+      const gw = model.gateways.find((g) => g.namespace === namespace && g.name === name);
+      const hosts = (gw?.servers ?? []).flatMap((srv) =>
+        srv.hosts.map((h) => {
+          const [ns, host] = h.includes('/')
+            ? [h.slice(0, h.indexOf('/')), h.slice(h.indexOf('/') + 1)]
+            : ['*', h];
+          return { ns: ns === '.' ? (gw?.namespace ?? '') : ns, host: host.toLowerCase() };
+        }),
+      );
+      const served = hosts.some((g) =>
+        vs.hosts.some(
+          (h) => (g.ns === '*' || g.ns === vs.namespace) && hostsOverlap(g.host, h.toLowerCase()),
+        ),
+      );
+      return served ? [] : [`${vs.ref} spec/gateways[${i}]`];
+    }),
+  );
+}
 
 describe('gatewayRefs (IST0101 gateway, IST0132, IST0165)', () => {
   it('reports a missing gateway and gateways that serve none of the hosts', () => {
@@ -52,4 +107,79 @@ describe('gatewayRefs (IST0101 gateway, IST0132, IST0165)', () => {
       [],
     );
   });
+
+  it('agrees with comparing every host pair, on random hosts, wildcards and namespace prefixes', () => {
+    const HOSTS = [
+      'a.example.com',
+      'b.example.com',
+      '*.example.com',
+      '*',
+      'example.com',
+      'A.Example.com',
+      '*.com',
+    ];
+    const serverHost = fc
+      .tuple(fc.constantFrom('', '*/', './', 'default/', 'prod/'), fc.constantFrom(...HOSTS))
+      .map(([p, h]) => p + h);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('default', 'prod'), fc.array(serverHost, { maxLength: 4 })), {
+          maxLength: 3,
+        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('default', 'prod'),
+            fc.subarray(HOSTS, { minLength: 1, maxLength: 3 }),
+            fc.constantFrom('gw-0', 'gw-1', 'default/gw-2', 'prod/gw-0'),
+          ),
+          { maxLength: 8 },
+        ),
+        (gws, vss) => {
+          const text = [
+            ...gws.map(([ns, hosts], i) => gatewayDoc(`gw-${i}`, ns, hosts)),
+            ...vss.map(([ns, hosts, gw], i) => vsDoc(`vs-${i}`, ns, hosts, gw)),
+          ]
+            .map((x) => `---\n${x}`)
+            .join('');
+          const d = derive(text);
+          const fast = gatewayRefs(d)
+            .filter((x) => x.code === 'IST0132')
+            .map((x) => `${x.resource} ${x.path}`);
+          expect(fast).toEqual(unserved(d.model));
+        },
+      ),
+      { seed: 20261124, numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('checks 2,000 VirtualServices against a gateway with 2,000 hosts, listing five of them', () => {
+    const hosts = Array.from({ length: 2000 }, (_, i) => `h-${i}.example.com`);
+    const vss = Array.from({ length: 2000 }, (_, i) =>
+      vsDoc(
+        `vs-${i}`,
+        'default',
+        [i % 100 === 99 ? `other-${i}.example.com` : `h-${1999 - i}.example.com`],
+        'gw',
+      ),
+    );
+    const { diags } = runRule(gatewayRefs, [gatewayDoc('gw', 'default', hosts), ...vss].join('---\n'));
+    expect(diags.map((d) => `${d.code} ${d.resource}`)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `IST0132 VirtualService default/vs-${i * 100 + 99}`),
+    );
+    expect(diags[0]?.message).toContain(
+      '(gateway hosts: */h-0.example.com, */h-1.example.com, */h-2.example.com, */h-3.example.com, */h-4.example.com and 1,995 more)',
+    );
+  }, 60_000);
+
+  it('names five of 500 gateways when a reference matches none', () => {
+    const gws = Array.from({ length: 500 }, (_, i) => gatewayDoc(`g-${i}`, 'default', ['*']));
+    const { diags } = runRule(
+      gatewayRefs,
+      [...gws, vsDoc('vs', 'default', ['a.example.com'], 'missing')].join('---\n'),
+    );
+    expect(diags.map((d) => d.code)).toEqual(['IST0101', 'IST0132']);
+    expect(diags[0]?.message).toContain(
+      '(gateways: default/g-0, default/g-1, default/g-2, default/g-3, default/g-4 and 495 more)',
+    );
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceSelector } from './service-selector';
-import { corpus, summary } from './testing';
+import { corpus, runRule, summary } from './testing';
 
 const BOOKINFO = corpus('istio/samples/bookinfo/platform/kube/bookinfo.yaml');
 
@@ -28,4 +28,17 @@ spec:
       ),
     ).toEqual([]);
   });
+
+  it('answers 2,000 Services sharing one selector with one match against the pods', () => {
+    const service = (name: string, app: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec:\n  selector: {app: ${app}}\n  ports: [{port: 80}]\n`;
+    const text = [
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: reviews}\nspec:\n  template:\n    metadata:\n      labels: {app: reviews, version: v1}\n',
+      ...Array.from({ length: 2000 }, (_, i) => service(`s-${i}`, i % 100 === 0 ? 'nobody' : 'reviews')),
+    ].join('---\n');
+    const { diags } = runRule(serviceSelector, text);
+    expect(diags.map((d) => d.resource)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Service default/s-${i * 100}`),
+    );
+  }, 60_000);
 });
