@@ -6,6 +6,7 @@ import { createDeriver } from '../src/core/derive';
 import { layoutGraph } from '../src/core/graph/layout';
 import { validate } from '../src/core/validate/index';
 import { generateMesh } from './generate-mesh';
+import { sharedHostSection } from './shared-host';
 import { timeTasks } from './measure';
 import { stageTimes, type Stages } from './stages';
 
@@ -123,6 +124,7 @@ function main(): void {
     rows.push(measure(n));
     process.stderr.write(`measured ${n} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
+  const shared = sharedHostSection();
   const out = [
     `# npm run bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at the end; times in ms (medians, contenders interleaved)`,
     '',
@@ -131,6 +133,8 @@ function main(): void {
     'Stages of a full derivation, each timed alone:',
     '',
     stageTable(rows),
+    '',
+    shared,
     '',
   ].join('\n');
   process.stdout.write(out);
