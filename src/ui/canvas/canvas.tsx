@@ -2,7 +2,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
@@ -20,7 +19,8 @@ import { usePositions } from './use-positions';
 import { useCanvasActions } from './use-canvas-actions';
 import { Palette } from '../panels/palette';
 import { DeriveProgress } from './derive-progress';
-import { fitTarget } from './fit-target';
+import { FIT_OPTIONS, fitTarget, startViewport } from './fit-target';
+import { OverviewMap } from './overview-map';
 import { ContextMenu, type MenuState } from './context-menu';
 import { CanvasFilters, filterGraph, NO_FILTER, type GraphFilter } from './filters';
 
@@ -28,8 +28,6 @@ const nodeTypes = { studio: StudioNodeComponent };
 const edgeTypes = { studio: StudioEdgeComponent };
 const selectSelection = (s: StudioState) => s.selection;
 const selectFit = (s: StudioState) => s.fitRequest;
-
-const minimapColor = (n: StudioNode) => `var(--kind-${n.data.g.kind})`;
 
 export interface CanvasProps {
   trace: Trace | undefined;
@@ -103,15 +101,21 @@ export function Canvas({ trace }: CanvasProps) {
     pendingFit.current = fitRequest;
   }, [fitRequest]);
   useEffect(() => {
-    if (pendingFit.current === 0 || nodes.length === 0) return;
+    // Not while a newer text is on its way: the fit is for the text that asked for it.
+    // The graph being drawn, not React Flow's node state, which still holds the old text's nodes for a render.
+    const top = shown.nodes.filter((n) => !n.parentId).map((n) => n.id);
+    if (pendingFit.current === 0 || top.length === 0 || busy) return;
     pendingFit.current = 0;
-    const first = fitTarget(
-      positions,
-      nodes.filter((n) => !n.parentId).map((n) => n.id),
+    const first = fitTarget(positions, top);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (!first) return void rf.fitView({ ...FIT_OPTIONS, duration: 0 });
+        const pane = document.querySelector('[data-testid="canvas"] .react-flow');
+        const bounds = rf.getNodesBounds(first);
+        if (pane) void rf.setViewport(startViewport(bounds, pane.clientWidth, pane.clientHeight));
+      }),
     );
-    const options = { padding: 0.1, duration: 0, nodes: first?.map((id) => ({ id })) };
-    requestAnimationFrame(() => requestAnimationFrame(() => void rf.fitView(options)));
-  }, [nodes, positions, rf]);
+  }, [shown, positions, rf, busy]);
 
   return (
     <div
@@ -152,13 +156,14 @@ export function Canvas({ trace }: CanvasProps) {
         deleteKeyCode={null}
         onlyRenderVisibleElements
         fitView
+        fitViewOptions={FIT_OPTIONS}
         minZoom={0.05}
         colorMode="system"
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <Controls />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
+        <Controls fitViewOptions={FIT_OPTIONS} />
+        <OverviewMap graph={shown} positions={positions} />
       </ReactFlow>
       {menu && (
         <ContextMenu menu={menu} onClose={() => setMenu(undefined)} onDelete={actions.removeSelected} />

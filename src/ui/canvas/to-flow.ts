@@ -1,3 +1,4 @@
+import { handlesOf } from './handles';
 import type { Edge, Node } from '@xyflow/react';
 import type { Graph, GraphEdge, GraphNode, Point } from '../../core/graph/types';
 import type { Diagnostic, Severity } from '../../core/validate/types';
@@ -66,6 +67,10 @@ export function toFlow(
     ...(g.parentId ? { parentId: g.parentId, extent: 'parent' as const, draggable: false } : {}),
     width: g.width,
     height: g.height,
+    // Sizes and handles are computed (core/graph/sizes.ts), so React Flow needs no measuring render: with
+    // them it counts every node as initialised, fits without drawing them all, and draws only what is in view.
+    measured: { width: g.width, height: g.height },
+    handles: handlesOf(g),
     data: {
       g,
       diag: diags.get(g.id),

@@ -1,3 +1,4 @@
+import { FIT_OPTIONS } from '../../canvas/fit-target';
 import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
 import type { StudioNode } from '../../canvas/to-flow';
@@ -16,7 +17,7 @@ export async function canvasImage(rf: ReactFlowInstance<StudioNode>, format: 'pn
   const nodes = rf.getNodes();
   if (!viewport || nodes.length === 0) throw new Error('The canvas has nothing to draw yet.');
   const saved = rf.getViewport();
-  await rf.fitView({ padding: 0.1, duration: 0 });
+  await rf.fitView({ ...FIT_OPTIONS, duration: 0 });
   await nextFrame();
   await nextFrame();
   const restore = inlineSvgStyles(viewport);
