@@ -46,6 +46,11 @@ export default function MonacoPane() {
       scrollBeyondLastLine: false,
       renderWhitespace: 'boundary',
       'semanticHighlighting.enabled': false,
+      // Folding, sticky scroll and links from indentation, not from the YAML worker: on a big paste the worker
+      // re-read the whole text for each of them, competing for the CPU with the parse worker.
+      foldingStrategy: 'indentation',
+      stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
+      links: false,
     });
     attachEditor(editor);
     const codeActions = registerCodeActions(monaco, store, () => scheduler.get().derived);
