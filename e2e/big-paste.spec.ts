@@ -94,3 +94,37 @@ test('a paste of 1,000 resources shows progress, then the whole graph, drawing o
   await expect(page.locator('.react-flow__viewport')).not.toHaveAttribute('style', before ?? '');
   await expect(page.locator('.status-bar')).toContainText('1000 resources');
 });
+
+test('a 10 MB paste (a cluster dump with a big ConfigMap) shows progress, draws, and says autosave cannot hold it', async ({
+  studio,
+}) => {
+  test.setTimeout(120_000);
+  const line = `    ${'x'.repeat(95)}\n`;
+  const blob = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
+  const text = `${generateMesh(400)}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: |\n${blob}`;
+  const page = studio.page;
+  await studio.open();
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-text').evaluate((el, value) => {
+    if (!(el instanceof HTMLTextAreaElement)) throw new Error('import-text is not a textarea');
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.evaluate(() => {
+    const seen = { progress: false, maxNodes: 0, maxDone: 0, total: 0 };
+    window.__seen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="derive-progress"]')) seen.progress = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByTestId('import-apply').click();
+  await expect(studio.canvas()).toHaveAttribute('data-busy', 'false', { timeout: 90_000 });
+  expect(await page.evaluate(() => window.__seen?.progress)).toBe(true);
+  await expect(page.locator('.status-bar')).toContainText('401 resources (1 kept as-is: ConfigMap)');
+  // Browsers keep ~5 MB per site: the text stays in the editor, and the person is told it is not saved.
+  await expect(page.locator('.status-bar')).toContainText(/Autosave failed: .*quota.*\. Export your work\./, {
+    timeout: 20_000,
+  });
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Synthetic mesh: 400 resources');
+  await studio.shot('paste-10mb');
+});

@@ -5,6 +5,8 @@ import { derivedFor } from '../../state/derived';
 import { useScheduler, useStudioStore } from '../store-context';
 import { attachEditor, revealOffsets } from './bridge';
 import { registerCodeActions } from './code-actions';
+import { spliceBetween, type Splice } from './text-diff';
+import { BIG_TEXT } from '../../state/derive-scheduler';
 import { toMarkers } from './markers';
 import { monaco, setupMonaco } from './monaco-setup';
 import { yamlSchemas } from './schemas';
@@ -64,12 +66,30 @@ export default function MonacoPane() {
       store.getState().setText(model.getValue());
       fromEditor = false;
     });
-    // Text set elsewhere (import, example, canvas without editor) enters the editor as one undoable edit.
+    // Text set elsewhere (import, example, canvas) enters the editor as one undoable edit of just what changed.
+    const enter = ({ start, end, text }: Splice) => {
+      const range = monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(end));
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range, text }], () => null);
+      model.pushStackElement();
+    };
+    let deferred: ReturnType<typeof setTimeout> | undefined;
     const unsub = store.subscribe((s, prev) => {
-      if (s.text !== prev.text && !fromEditor && s.text !== model.getValue()) {
-        model.pushStackElement();
-        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.text }], () => null);
-        model.pushStackElement();
+      const current =
+        s.text !== prev.text && !fromEditor && deferred === undefined ? model.getValue() : s.text;
+      if (current !== s.text) {
+        const splice = spliceBetween(current, s.text);
+        if (splice.text.length + splice.end - splice.start < BIG_TEXT) enter(splice);
+        else {
+          // A big paste: let the click that made it finish (and the progress show) before Monaco takes its
+          // share, read-only meanwhile so a key pressed in between cannot act on the old text.
+          editor.updateOptions({ readOnly: true });
+          deferred = setTimeout(() => {
+            deferred = undefined;
+            enter(spliceBetween(model.getValue(), store.getState().text));
+            editor.updateOptions({ readOnly: false });
+          });
+        }
       }
       if (s.selection !== prev.selection && !cursorDriven) {
         const id = s.selection.edgeId ?? s.selection.nodeId;
@@ -97,6 +117,7 @@ export default function MonacoPane() {
       }
     });
     return () => {
+      if (deferred !== undefined) clearTimeout(deferred);
       sub.dispose();
       cursor.dispose();
       codeActions.dispose();

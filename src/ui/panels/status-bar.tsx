@@ -33,7 +33,7 @@ export function StatusBar() {
       </span>
       {storageError && (
         <span className="status-errors" role="alert">
-          Autosave failed: {storageError}. Export your work.
+          Autosave failed: {storageError.replace(/\.+$/, '')}. Export your work.
         </span>
       )}
     </footer>
