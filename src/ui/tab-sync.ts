@@ -40,10 +40,13 @@ export function startTabSync(
       text: theirs,
       keepMine: () => {
         const st = store.getState();
-        st.setOtherTab(undefined);
         const r = saveText(st.text);
-        if (r.ok) baseline = st.text;
-        else st.setStorageError(r.reason);
+        // Only a written text resolves the choice: on a full quota the notice (and with it this tab's backup
+        // and the question on leaving) stays, so the text is not left in memory alone.
+        if (!r.ok) return st.setStorageError(r.reason);
+        baseline = st.text;
+        if (st.storageError) st.setStorageError(undefined);
+        st.setOtherTab(undefined);
       },
       loadTheirs: () => {
         const st = store.getState();

@@ -110,6 +110,23 @@ describe('two tabs never silently overwrite each other', () => {
     expect(loadText()).toBe('theirs: 2\n');
   });
 
+  it('Keep mine on a full quota keeps the choice open and says why', () => {
+    storage.setItem(TEXT_KEY, 'mine: 0\n');
+    const store = tab('mine: 0\n');
+    store.getState().setText('mine: 1\n');
+    storage.setItem(TEXT_KEY, 'theirs: 1\n');
+    win.dispatchEvent(storageEvent(TEXT_KEY, 'theirs: 1\n'));
+    storage.full = true;
+    store.getState().otherTab?.keepMine();
+    expect(store.getState().storageError).toMatch(/quota/);
+    expect(store.getState().otherTab?.text).toBe('theirs: 1\n');
+    storage.full = false;
+    store.getState().otherTab?.keepMine();
+    expect(loadText()).toBe('mine: 1\n');
+    expect(store.getState().otherTab).toBeUndefined();
+    expect(store.getState().storageError).toBeUndefined();
+  });
+
   it('a write seen without an event is caught before autosave overwrites it', () => {
     storage.setItem(TEXT_KEY, 'mine: 0\n');
     const store = tab('mine: 0\n');
