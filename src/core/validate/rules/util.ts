@@ -85,7 +85,8 @@ export function hostTargetFinder(
     byModelOrder(new Set(patterns.matching(fqdn).flatMap((p) => byPattern.get(p) ?? [])), order),
   );
   return cachedBy(
-    (vs, fqdn) => JSON.stringify([lookupNamespaces(vs), fqdn]),
+    // NUL-joined (Kubernetes names and DNS hosts cannot hold NUL): this runs for every route destination on every keystroke.
+    (vs, fqdn) => `${lookupNamespaces(vs).join('\u0000')}\u0001${fqdn}`,
     (vs, fqdn) => {
       const namespaces = lookupNamespaces(vs);
       const visible = (r: ResourceBase) => {

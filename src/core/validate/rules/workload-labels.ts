@@ -42,7 +42,8 @@ function push<V>(m: Map<string, V[]>, k: string, v: V): void {
 function anySelects(
   selectors: readonly Record<string, string>[],
 ): (labels: Record<string, string>) => boolean {
-  const pair = (k: string, v: string) => JSON.stringify([k, v]);
+  // NUL-joined like the mesh index's keys: JSON.stringify here was a third of this rule's time per keystroke.
+  const pair = (k: string, v: string) => `${k}\u0000${v}`;
   const freq = new Map<string, number>();
   for (const sel of selectors) {
     for (const [k, v] of Object.entries(sel)) freq.set(pair(k, v), (freq.get(pair(k, v)) ?? 0) + 1);
@@ -93,14 +94,14 @@ function routedServices(ctx: ValidationContext): (w: Workload) => Routed[] {
     const first = Object.entries(s.selector)[0];
     const drs = withSubsets(s.fqdn);
     if (!first || drs.length === 0) return;
-    const key = JSON.stringify([s.namespace, ...first]);
+    const key = `${s.namespace}\u0000${first[0]}\u0000${first[1]}`;
     const routed = { service: s, drs, covers: coverFor(s) };
     push(byFirstPair, key, routed);
     order.set(s, i);
   });
   return (w) =>
     Object.entries(w.podLabels)
-      .flatMap(([k, v]) => byFirstPair.get(JSON.stringify([w.namespace, k, v])) ?? [])
+      .flatMap(([k, v]) => byFirstPair.get(`${w.namespace}\u0000${k}\u0000${v}`) ?? [])
       .filter((r) => selectorMatches(r.service.selector, w.podLabels))
       .sort((a, b) => (order.get(a.service) ?? 0) - (order.get(b.service) ?? 0));
 }
