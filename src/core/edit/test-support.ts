@@ -1,5 +1,5 @@
 // Helpers shared by this folder's tests: load corpus files, run an intent, and check that an edit kept
-// every byte outside the documents it was allowed to touch.
+// every resource it was not asked to touch (value and bytes).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -8,7 +8,7 @@ import type { MeshModel } from '../model/types';
 import { parseText, type ParsedText } from '../yaml/parse';
 import { applyIntent } from './apply';
 import type { EditIntent, TextEdit } from './intents';
-import { applyEdits } from './session';
+import { localityProblems } from './locality.test-helper';
 
 const CORPUS = join(__dirname, '../../../test/fixtures/corpus');
 
@@ -37,7 +37,8 @@ export function apply(before: string, intent: EditIntent): Applied {
   const parsed = parseText(before);
   const r = applyIntent(parsed, modelOf(parsed), intent);
   if (!r.ok) throw new Error(`refused: ${r.reason}`);
-  expectWellFormed(before, r.edits, r.text);
+  expectWellFormed(r.edits);
+  expectLocal(before, intent, r);
   const after = parseText(r.text);
   expect(after.docs.filter((d) => d.broken).map((d) => d.problems[0]?.message)).toEqual([]);
   return { before, text: r.text, edits: r.edits, select: r.select, parsed: after, model: modelOf(after) };
@@ -51,13 +52,24 @@ export function refusal(before: string, intent: EditIntent): string {
   return r.reason;
 }
 
-function expectWellFormed(before: string, edits: TextEdit[], text: string): void {
+function expectWellFormed(edits: TextEdit[]): void {
   for (let k = 1; k < edits.length; k++) {
     const prev = edits[k - 1];
     const cur = edits[k];
     if (prev && cur) expect(cur.start).toBeGreaterThan(prev.end);
   }
-  expect(applyEdits(before, edits)).toBe(text);
+}
+
+/**
+ * Checks that an op's result is local: its edits lie in the documents the intent names (or, for an op that
+ * adds a document, at a document boundary), and every resource it does not name keeps its value and bytes.
+ */
+export function expectLocal(
+  before: string,
+  intent: EditIntent,
+  result: { edits: readonly TextEdit[]; text: string },
+): void {
+  expect(localityProblems(before, intent, result)).toEqual([]);
 }
 
 /** Checks that all text outside [start, end) of the original is unchanged, byte for byte. */
