@@ -29,6 +29,12 @@ export const CODES = {
   ITS0104: { title: 'ServiceSelectsNoWorkload', severity: 'warning', source: 'studio', doc: DESIGN },
   ITS0105: { title: 'DuplicateResource', severity: 'error', source: 'studio', doc: DESIGN },
   ITS0106: { title: 'KubernetesSchemaValidationError', severity: 'error', source: 'studio', doc: DESIGN },
+  IST0002: {
+    title: 'Deprecated',
+    severity: 'warning',
+    source: 'istioctl',
+    doc: `${ISTIO_MSG}ist0002/`,
+  },
   IST0101: {
     title: 'ReferencedResourceNotFound',
     severity: 'error',
@@ -82,6 +88,24 @@ export const CODES = {
     severity: 'warning',
     source: 'istioctl',
     doc: `${ISTIO_MSG}ist0132/`,
+  },
+  IST0140: {
+    title: 'IngressRouteRulesNotAffected',
+    severity: 'warning',
+    source: 'istioctl',
+    doc: `${ISTIO_MSG}ist0140/`,
+  },
+  IST0145: {
+    title: 'ConflictingGateways',
+    severity: 'error',
+    source: 'istioctl',
+    doc: `${ISTIO_MSG}ist0145/`,
+  },
+  IST0162: {
+    title: 'GatewayPortNotDefinedOnService',
+    severity: 'warning',
+    source: 'istioctl',
+    doc: `${ISTIO_MSG}ist0162/`,
   },
   IST0165: {
     title: 'ReferencedInternalGateway',

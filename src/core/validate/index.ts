@@ -1,12 +1,16 @@
 import type { Rule, ValidationContext } from './context';
 import { caCertificates } from './rules/ca-certificates';
+import { conflictingGateways } from './rules/conflicting-gateways';
+import { deprecations } from './rules/deprecations';
 import { destinationHost } from './rules/destination-host';
 import { destinationSubset } from './rules/destination-subset';
 import { drHost } from './rules/dr-host';
 import { duplicateDestinations } from './rules/duplicate-destinations';
 import { duplicateResources } from './rules/duplicate-resources';
 import { duplicateSubsets } from './rules/duplicate-subsets';
+import { gatewayPorts } from './rules/gateway-ports';
 import { gatewayRefs } from './rules/gateway-refs';
+import { ingressSubsets } from './rules/ingress-subsets';
 import { schemaCheck } from './rules/schema';
 import { meshHostConflicts } from './rules/mesh-host-conflicts';
 import { serviceSelector } from './rules/service-selector';
@@ -36,6 +40,10 @@ export const rules: Rule[] = [
   caCertificates,
   serviceSelector,
   workloadLabels,
+  deprecations,
+  ingressSubsets,
+  conflictingGateways,
+  gatewayPorts,
 ];
 
 const order = { error: 0, warning: 1, info: 2 } as const;
