@@ -1,4 +1,7 @@
-import { parseDocument, type Document } from 'yaml';
+import { Composer, Parser as CstParser, YAMLParseError, type Document } from 'yaml';
+import { joinFlowColons } from './flow-colons';
+import { kubectlNotes, kubectlReads, type KubectlNote } from './kubectl-notes';
+import { KUBECTL_SCHEMA } from './kubectl-scalars';
 import { splitDocuments } from './split';
 
 /** A syntax problem in the text, with absolute offsets. */
@@ -8,7 +11,12 @@ export interface YamlProblem {
   start: number;
   end: number;
   severity: 'error' | 'warning';
+  /** Set on a `KUBECTL_READS` warning: a plain scalar kubectl reads differently (validate/rules/yaml11-scalars). */
+  note?: KubectlNote;
 }
+
+/** Code of the problems that carry a `KubectlNote`; not a syntax problem, the yaml11-scalars rule reports it. */
+export const KUBECTL_READS = 'KUBECTL_READS';
 
 /** One parsed YAML document. The AST's ranges are relative to `start`; add it for absolute offsets. */
 export interface ParsedDoc {
@@ -54,10 +62,38 @@ function explain(code: string, message: string, helm: boolean): string {
   return message;
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+/**
+ * Values are read as kubectl reads them (YAML 1.1 scalars per go-yaml v2, `<<` merges): the model and every
+ * check see what the cluster will get. Edit ops parse on their own (core/edit) and only splice text.
+ */
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  strict: true,
+  schema: KUBECTL_SCHEMA,
+} as const;
 
+/** `parseDocument`, with the tokens first adjusted where go-yaml v2 splits plain scalars differently. */
 function parseAst(text: string): Document.Parsed {
-  return parseDocument(text, PARSE_OPTIONS);
+  const composer = new Composer(PARSE_OPTIONS);
+  let doc: Document.Parsed | undefined;
+  const tokens = function* () {
+    for (const token of new CstParser().parse(text)) {
+      joinFlowColons(token, text);
+      yield token;
+    }
+  };
+  for (const d of composer.compose(tokens(), true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(
+        new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+      );
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document.
+  return doc as Document.Parsed;
 }
 
 /** Parses one document: its value and problems, with the AST they came from. */
@@ -100,12 +136,28 @@ export function analyseChunk(text: string): ChunkFacts & { ast: Document.Parsed 
     } catch (err) {
       const range = ast.contents.range ?? [0, text.length];
       const reason = err instanceof Error ? err.message : String(err);
+      // toJS also throws on a `<<` merge of something that is no map, which kubectl rejects as well.
+      const merge = /merge/i.test(reason);
       problems.push({
-        code: 'ALIAS_LIMIT',
-        message: `Too many aliases in this document (limit ${MAX_ALIAS_COUNT}): ${reason}`,
+        code: merge ? 'BAD_MERGE' : 'ALIAS_LIMIT',
+        message: merge
+          ? `A "<<" merge key needs a map or a list of maps: ${reason}`
+          : `Too many aliases in this document (limit ${MAX_ALIAS_COUNT}): ${reason}`,
         start: range[0],
         end: range[1],
         severity: 'error',
+      });
+    }
+  }
+  if (ast.errors.length === 0) {
+    for (const { note, range } of kubectlNotes(ast)) {
+      problems.push({
+        code: KUBECTL_READS,
+        message: kubectlReads(note),
+        start: range[0],
+        end: range[1],
+        severity: 'warning',
+        note,
       });
     }
   }
