@@ -78,8 +78,9 @@ export function createDeriveScheduler(store: StudioStore, options: SchedulerOpti
         if (mine === generation) markBusy(p);
       })
       .then((ok) => {
+        // Not ok only when a newer run replaced this one; a failed or silent worker is replaced by a reader
+        // on this thread inside `ahead`, so this always settles.
         if (mine !== generation) return;
-        // Not ok (the worker failed): parse here after the usual pause, as without a worker.
         if (ok) settle();
         else cancel = schedule(settle, delay);
       });

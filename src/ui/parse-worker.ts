@@ -23,6 +23,7 @@ function start(): ParseAhead | undefined {
     return createParseAhead(
       {
         postMessage: (request) => worker.postMessage(request),
+        terminate: () => worker.terminate(),
         listen: (onReply, onError) => {
           worker.onmessage = (e: MessageEvent<ParseReply>) => onReply(e.data);
           worker.onerror = onError;
