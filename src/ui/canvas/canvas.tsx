@@ -96,9 +96,11 @@ export function Canvas({ trace }: CanvasProps) {
   const [menu, setMenu] = useState<MenuState | undefined>();
   const rf = useReactFlow();
   // Fit once the nodes of a new text have their positions (the layout lands a render after the text).
-  const pendingFit = useRef(0);
+  // The first graph is fitted too: React Flow's own fit on init waits for a node to be measured, and with
+  // only visible nodes drawn none is when the saved positions lie outside the first viewport (an empty canvas).
+  const pendingFit = useRef(-1);
   useEffect(() => {
-    pendingFit.current = fitRequest;
+    if (fitRequest > 0) pendingFit.current = fitRequest;
   }, [fitRequest]);
   useEffect(() => {
     // Not while a newer text is on its way: the fit is for the text that asked for it.
