@@ -1,53 +1,63 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../model/build-model';
 import { parseText } from '../yaml/parse';
-import { applyIntent } from './apply';
-import { corpus, modelOf } from './test-support';
+import { runOp, sweepOps, variantOf, VARIANTS, type Outcome } from './sweep-support';
+import { corpus } from './test-support';
 
-// Every VirtualService route and DestinationRule in the corpus, as written in the wild: connecting a new
-// destination and adding a subset must apply, re-parse, and sum to 100.
-const DIRS = ['wild', 'istio-analyzer-testdata', 'istio/samples/bookinfo/networking'];
-const FILES = DIRS.flatMap((d) =>
-  readdirSync(join(__dirname, '../../../test/fixtures/corpus', d))
-    .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => `${d}/${f}`),
-);
+// Every YAML file of the corpus, as written, with CRLF line ends, with a BOM and as a `kubectl get -o json`
+// List: setWeights on every route with more than one destination (or a weight), connectRoute on every route,
+// addSubset and renameSubset on every DestinationRule, deleteResource on every resource. Each op must apply
+// (or be refused with a reason, never crash), re-parse, do what it says, and leave every byte outside the
+// resources it names as it was.
+const ROOT = join(__dirname, '../../../test/fixtures');
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return f === 'istio-crds' ? [] : walk(p);
+    return /\.ya?ml$/.test(f) ? [relative(join(ROOT, 'corpus'), p)] : [];
+  });
+}
+const FILES = [...walk(join(ROOT, 'corpus')), ...walk(join(ROOT, 'edit-style'))];
 
-describe('corpus sweep', () => {
+const tally = new Map<string, { applied: number; refused: Map<string, number>; bad: number }>();
+function count(key: string, o: Outcome): void {
+  const t = tally.get(key) ?? { applied: 0, refused: new Map<string, number>(), bad: 0 };
+  if (o.kind === 'applied') t.applied++;
+  else if (o.kind === 'bad') t.bad++;
+  else {
+    const why = o.reason.replace(/[A-Z][a-zA-Z]+ [\w.-]+\/[\w.-]+/g, '<ref>').replace(/"[^"]*"/g, '"…"');
+    t.refused.set(why, (t.refused.get(why) ?? 0) + 1);
+  }
+  tally.set(key, t);
+}
+
+describe('corpus sweep: every op on every file, in every variant', () => {
   it.each(FILES)('%s', (file) => {
-    const text = corpus(file);
-    const parsed = parseText(text);
-    const model = modelOf(parsed);
-    for (const vs of model.virtualServices.filter((v) => !v.stale)) {
-      for (const route of vs.routes.filter((r) => !r.delegate && r.destinations.length > 0)) {
-        const at = { vsRef: vs.ref, protocol: route.protocol, routeIndex: route.index };
-        const r = applyIntent(parsed, model, {
-          type: 'connectRoute',
-          ...at,
-          target: { host: 'sweep.example.com' },
-        });
-        expect(r.ok ? '' : r.reason).toBe('');
-        if (!r.ok) continue;
-        const after = modelOf(parseText(r.text));
-        const ds = after.virtualServices
-          .find((v) => v.ref === vs.ref)
-          ?.routes.find((x) => x.protocol === route.protocol && x.index === route.index)?.destinations;
-        expect(ds?.at(-1)?.host).toBe('sweep.example.com');
-        expect(ds?.reduce((s, d) => s + (d.weight ?? 0), 0)).toBe(100);
+    const source = corpus(file);
+    const bad: string[] = [];
+    for (const v of VARIANTS) {
+      const text = variantOf(source, v);
+      if (text === undefined) continue;
+      const parsed = parseText(text);
+      const model = buildModel(
+        parsed.docs.map((d) => ({ docIndex: d.index, value: d.value, stale: d.broken })),
+      );
+      for (const op of sweepOps(model)) {
+        const o = runOp(text, v, op);
+        count(`${v} ${op.name}`, o);
+        if (o.kind === 'bad') bad.push(`${v} ${op.name} ${JSON.stringify(op.intent)}: ${o.why}`);
       }
     }
-    for (const dr of model.destinationRules.filter((d) => !d.stale)) {
-      const r = applyIntent(parsed, model, {
-        type: 'addSubset',
-        drRef: dr.ref,
-        name: 'sweep',
-        labels: { version: 'sweep' },
-      });
-      expect(r.ok ? '' : r.reason).toBe('');
-      if (!r.ok) continue;
-      const after = modelOf(parseText(r.text)).destinationRules.find((d) => d.ref === dr.ref);
-      expect(after?.subsets.at(-1)?.name).toBe('sweep');
-    }
+    expect(bad).toEqual([]);
+  });
+
+  afterAll(() => {
+    const lines = [...tally].sort().map(([k, t]) => {
+      const refused = [...t.refused].map(([why, n]) => `${n}× ${why}`).join('; ');
+      return `${k}: ${t.applied} applied, ${[...t.refused.values()].reduce((a, b) => a + b, 0)} refused${refused ? ` (${refused})` : ''}, ${t.bad} bad`;
+    });
+    console.log(`corpus sweep over ${FILES.length} files\n${lines.join('\n')}`);
   });
 });

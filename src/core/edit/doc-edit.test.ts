@@ -53,9 +53,9 @@ describe('setIn', () => {
     );
   });
 
-  it('rewrites a flow map whole', () => {
-    expect(textOf(setIn(open(DR), ['spec', 'subsets', 1, 'labels', 'track'], 'canary'))).toContain(
-      'labels: { version: v2, track: canary }',
+  it('adds a key to a flow map in its own style, touching nothing else', () => {
+    expect(textOf(setIn(open(DR), ['spec', 'subsets', 1, 'labels', 'track'], 'canary'))).toBe(
+      DR.replace('labels: {version: v2}', 'labels: {version: v2, track: canary}'),
     );
   });
 
@@ -108,7 +108,7 @@ describe('appendIn and moveLast', () => {
     );
     const indented = 'hosts:\n  - a # one\n';
     expect(textOf(appendIn(open(indented), ['hosts'], 'b'))).toBe('hosts:\n  - a # one\n  - b\n');
-    expect(textOf(appendIn(open('hosts: [a]\n'), ['hosts'], 'b'))).toBe('hosts: [ a, b ]\n');
+    expect(textOf(appendIn(open('hosts: [a]\n'), ['hosts'], 'b'))).toBe('hosts: [a, b]\n');
     expect(textOf(appendIn(open('spec:\n  x: 1\n'), ['spec', 'gateways'], 'gw'))).toBe(
       'spec:\n  x: 1\n  gateways:\n  - gw\n',
     );

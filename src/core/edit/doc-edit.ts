@@ -1,46 +1,12 @@
-import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { isRec } from '../model/read';
+import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { formatPath, nodeAt, type YamlPath } from '../yaml/locate';
-import { deleteJs, nest, setJs } from './js-path';
-import { contentEnd, dashOffset, lineStart, startsLine } from './node-text';
-import { columnOf, detectIndentSeq, isBlockValue, toFlowYaml, toYaml } from './serialise';
+import { splice, type DocState, type Step } from './doc-state';
+import { flowAddPair, flowAppend, flowDelete, flowReplace, isFlow } from './flow-edit';
+import { nest } from './js-path';
+import { contentEnd, dashOffset, lineStart, pastBreak, startsLine } from './node-text';
+import { columnOf, isBlockValue, toFlowYaml, toYaml } from './serialise';
 
-/** One document's text being edited, re-parsed after every step so each step sees fresh ranges. */
-export interface DocState {
-  text: string;
-  ast: Document.Parsed;
-  indentSeq: boolean;
-}
-
-/** Why a step was refused. */
-export interface Failure {
-  reason: string;
-}
-
-export type Step = DocState | Failure;
-
-export function isFailure(s: object): s is Failure {
-  return 'reason' in s;
-}
-
-const PARSE = { uniqueKeys: true, strict: true } as const;
-
-/** Parses one document's text for editing; refuses a document that does not parse. */
-export function openDoc(text: string): Step {
-  const ast = parseDocument(text, PARSE);
-  const err = ast.errors[0];
-  if (err) return { reason: `the document does not parse: ${err.message.split('\n')[0] ?? ''}` };
-  return { text, ast, indentSeq: detectIndentSeq(ast, text) };
-}
-
-function splice(state: DocState, start: number, end: number, insert: string): Step {
-  const text = state.text.slice(0, start) + insert + state.text.slice(end);
-  const ast = parseDocument(text, PARSE);
-  const err = ast.errors[0];
-  // A guard, not a feature: an op that would break the text is refused rather than applied.
-  if (err) return { reason: `internal: the edit would not parse (${err.message.split('\n')[0] ?? ''})` };
-  return { text, ast, indentSeq: state.indentSeq };
-}
+export { isFailure, openDoc, type DocState, type Failure, type Step } from './doc-state';
 
 const pad = (n: number): string => ' '.repeat(n);
 const where = (path: YamlPath): string => formatPath(path) || 'the document';
@@ -61,24 +27,6 @@ function colonEnd(text: string, key: Node): number | undefined {
   if (end === undefined) return undefined;
   const i = text.indexOf(':', end);
   return i < 0 ? undefined : i + 1;
-}
-
-/** Length of the shortest prefix of `path` that is a flow collection, if any (strict ancestors only). */
-function flowAncestor(ast: Document.Parsed, path: YamlPath): number | undefined {
-  for (let n = 0; n < path.length; n++) {
-    const node = nodeAt(ast, path.slice(0, n));
-    if (node === undefined) return undefined;
-    if ((isMap(node) || isSeq(node)) && node.flow) return n;
-  }
-  return undefined;
-}
-
-function editFlow(state: DocState, flowPath: YamlPath, change: (js: unknown) => unknown): Step {
-  const node = nodeAt(state.ast, flowPath);
-  const r = node?.range;
-  if (!node || !r) return { reason: `${where(flowPath)} has no source range` };
-  const js: unknown = node.toJS(state.ast);
-  return splice(state, r[0], r[1], toFlowYaml(change(js)));
 }
 
 function scalarText(state: DocState, node: Node, value: unknown, col: number): string {
@@ -122,11 +70,11 @@ function replaceNode(state: DocState, path: YamlPath, node: Node, value: unknown
 export function setIn(state: DocState, path: YamlPath, value: unknown): Step {
   if (value === undefined) return deleteIn(state, path);
   if (path.length === 0) return { reason: 'cannot replace a whole document' };
-  const flow = flowAncestor(state.ast, path);
-  if (flow !== undefined) {
-    return editFlow(state, path.slice(0, flow), (js) => setJs(js, path.slice(flow), value));
-  }
   const node = nodeAt(state.ast, path);
+  const parent = nodeAt(state.ast, path.slice(0, -1));
+  // Inside a flow collection (or JSON), or replacing one that holds entries: stay in flow style.
+  if (node && (isFlow(parent) || (isFlow(node) && node.items.length > 0)))
+    return flowReplace(state, node, value, isFlow(parent) ? parent : undefined);
   if (node) return replaceNode(state, path, node, value);
   for (let k = path.length - 1; k >= 0; k--) {
     const anc = nodeAt(state.ast, path.slice(0, k));
@@ -135,7 +83,13 @@ export function setIn(state: DocState, path: YamlPath, value: unknown): Step {
     const keys = rest.filter((p): p is string => typeof p === 'string');
     if (keys.length !== rest.length)
       return { reason: `${where(path.slice(0, k))} has no item ${String(rest[0])}` };
+    const [first, ...more] = keys;
+    if (isMap(anc) && anc.flow && first !== undefined)
+      return flowAddPair(state, anc, first, nest(more, value));
     const obj = nest(keys, value);
+    const ancParent = nodeAt(state.ast, path.slice(0, Math.max(0, k - 1)));
+    if (isScalar(anc) && anc.value === null && k > 0 && isFlow(ancParent))
+      return flowReplace(state, anc, obj, ancParent);
     if (isMap(anc) && !anc.flow) {
       const first = anc.items[0];
       const start = isPair(first) && isNode(first.key) ? first.key.range?.[0] : undefined;
@@ -154,14 +108,18 @@ export function setIn(state: DocState, path: YamlPath, value: unknown): Step {
 /** Deletes the key or list item at a path with its lines; a collection left empty becomes `{}` or `[]`. */
 export function deleteIn(state: DocState, path: YamlPath): Step {
   if (path.length === 0) return { reason: 'cannot delete a whole document here' };
-  const flow = flowAncestor(state.ast, path);
-  if (flow !== undefined) return editFlow(state, path.slice(0, flow), (js) => deleteJs(js, path.slice(flow)));
   const node = nodeAt(state.ast, path);
   if (!node) return state;
   const { text } = state;
   const parentPath = path.slice(0, -1);
   const parent = nodeAt(state.ast, parentPath);
   const last = path[path.length - 1];
+  if (isFlow(parent)) {
+    const at = isMap(parent)
+      ? parent.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === String(last))
+      : Number(last);
+    return flowDelete(state, parent, at);
+  }
   if (isMap(parent)) {
     const idx = parent.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === String(last));
     const pair = parent.items[idx];
@@ -169,8 +127,7 @@ export function deleteIn(state: DocState, path: YamlPath): Step {
     const end = contentEnd(text, pair?.value) ?? contentEnd(text, pair?.key);
     if (start === undefined || end === undefined) return { reason: `${where(path)} has no source range` };
     if (parent.items.length === 1) return replaceNode(state, parentPath, parent, {});
-    if (startsLine(text, start))
-      return splice(state, lineStart(text, start), Math.min(end + 1, text.length), '');
+    if (startsLine(text, start)) return splice(state, lineStart(text, start), pastBreak(text, end), '');
     const next = parent.items[idx + 1];
     const nextStart = isNode(next?.key) ? next.key.range?.[0] : undefined;
     if (nextStart === undefined) return { reason: `cannot delete ${where(path)} in this layout` };
@@ -182,8 +139,7 @@ export function deleteIn(state: DocState, path: YamlPath): Step {
     if (!r || end === undefined) return { reason: `${where(path)} has no source range` };
     if (parent.items.length === 1) return replaceNode(state, parentPath, parent, []);
     const dash = dashOffset(text, r[0]) ?? r[0];
-    if (startsLine(text, dash))
-      return splice(state, lineStart(text, dash), Math.min(end + 1, text.length), '');
+    if (startsLine(text, dash)) return splice(state, lineStart(text, dash), pastBreak(text, end), '');
     return { reason: `cannot delete ${where(path)} in this layout` };
   }
   return { reason: `${where(parentPath)} is not a map or list` };
@@ -191,14 +147,9 @@ export function deleteIn(state: DocState, path: YamlPath): Step {
 
 /** Appends an item to the list at a path, creating the list when it is absent or empty. */
 export function appendIn(state: DocState, seqPath: YamlPath, item: unknown): Step {
-  const flow = flowAncestor(state.ast, seqPath);
-  if (flow !== undefined) {
-    return editFlow(state, seqPath.slice(0, flow), (js) => {
-      const list: unknown = nodeAtJs(js, seqPath.slice(flow));
-      return setJs(js, seqPath.slice(flow), [...(Array.isArray(list) ? list : []), item]);
-    });
-  }
   const node = nodeAt(state.ast, seqPath);
+  if (isSeq(node) && node.flow && (node.items.length > 0 || isFlow(nodeAt(state.ast, seqPath.slice(0, -1)))))
+    return flowAppend(state, node, item);
   if (
     node === undefined ||
     (isScalar(node) && node.value === null) ||
@@ -207,23 +158,12 @@ export function appendIn(state: DocState, seqPath: YamlPath, item: unknown): Ste
     return setIn(state, seqPath, [item]);
   }
   if (!isSeq(node)) return { reason: `${where(seqPath)} is not a list` };
-  if (node.flow) return editFlow(state, seqPath, (js) => [...(Array.isArray(js) ? js : []), item]);
   const lastItem: unknown = node.items[node.items.length - 1];
   const start = isNode(lastItem) ? lastItem.range?.[0] : undefined;
   const at = contentEnd(state.text, node);
   if (start === undefined || at === undefined) return { reason: `${where(seqPath)} has no source range` };
   const col = columnOf(state.text, dashOffset(state.text, start) ?? start);
   return splice(state, at, at, `\n${pad(col)}- ${toYaml(item, col + 2, state.indentSeq)}`);
-}
-
-function nodeAtJs(root: unknown, path: YamlPath): unknown {
-  let v = root;
-  for (const p of path) {
-    if (Array.isArray(v) && typeof p === 'number') v = v[p];
-    else if (isRec(v)) v = v[String(p)];
-    else return undefined;
-  }
-  return v;
 }
 
 /** Moves a list item, with its comments on the same lines, to the end of its list. */
@@ -241,5 +181,5 @@ export function moveLast(state: DocState, seqPath: YamlPath, index: number): Ste
   const dash = dashOffset(text, r[0]) ?? r[0];
   if (!startsLine(text, dash)) return { reason: `cannot move ${where([...seqPath, index])} in this layout` };
   const s = lineStart(text, dash);
-  return splice(state, s, at, `${text.slice(end + 1, at)}\n${text.slice(s, end)}`);
+  return splice(state, s, at, `${text.slice(pastBreak(text, end), at)}\n${text.slice(s, end)}`);
 }

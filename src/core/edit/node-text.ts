@@ -8,10 +8,17 @@ export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** Offset of the newline ending the line holding `offset` (or the text's end). */
+/** Offset of the line break ending the line holding `offset` (its `\r` in a CRLF text), or the text's end. */
 export function lineEnd(text: string, offset: number): number {
   const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i;
+  if (i < 0) return text.length;
+  return i > offset && text.charAt(i - 1) === '\r' ? i - 1 : i;
+}
+
+/** Offset just past the line break at `end` (a `lineEnd`), or `end` at the text's end. */
+export function pastBreak(text: string, end: number): number {
+  if (text.startsWith('\r\n', end)) return end + 2;
+  return text.charAt(end) === '\n' ? end + 1 : end;
 }
 
 function leafEnd(node: unknown): number | undefined {

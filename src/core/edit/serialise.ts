@@ -4,9 +4,10 @@ import { isScalar, isSeq, visit, stringify, type Document } from 'yaml';
 // them as booleans; lineWidth 0 never folds long values.
 const OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
 
-/** The column of an absolute offset: characters since the last newline. */
+/** The column of an absolute offset: characters since the last newline (a leading BOM takes no column). */
 export function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return offset - start - (start === 0 && text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0);
 }
 
 /**
@@ -52,4 +53,45 @@ export function detectIndentSeq(ast: Document.Parsed, text: string): boolean {
     },
   });
   return found ?? false;
+}
+
+/** How new text goes into a flow collection: JSON or YAML flow, and the layout around the insertion point. */
+export interface FlowStyle {
+  json: boolean;
+  jsonIndent: number;
+  /** The collection's entries sit on their own lines: a JSON value may span lines too. */
+  multiline: boolean;
+  /** `{ a: 1 }` rather than `{a: 1}`, as the edited collection is written. */
+  padded: boolean;
+}
+
+/**
+ * A value written for a flow context (inside `[...]`/`{...}` or JSON): JSON in a JSON document (spread over
+ * lines with the document's indent when the collection is), else YAML flow on one line. Later lines are
+ * indented by `col`.
+ */
+export function flowText(value: unknown, style: FlowStyle, col: number): string {
+  if (style.json) {
+    const out = JSON.stringify(value, null, style.multiline ? style.jsonIndent : 0) ?? 'null';
+    const pad = ' '.repeat(col);
+    return out
+      .split('\n')
+      .map((line, i) => (i === 0 ? line : pad + line))
+      .join('\n');
+  }
+  if (typeof value !== 'object' || value === null) {
+    // Inside a flow collection a plain scalar may not hold `,[]{}`: let the library quote it as an item.
+    const item = stringify([value], { ...OPTIONS, collectionStyle: 'flow', flowCollectionPadding: false });
+    return item.replace(/\n$/, '').slice(1, -1);
+  }
+  return stringify(value, {
+    ...OPTIONS,
+    collectionStyle: 'flow',
+    flowCollectionPadding: style.padded,
+  }).replace(/\n$/, '');
+}
+
+/** A map key for a flow context: double-quoted in JSON, plain (or quoted when it must be) in YAML. */
+export function flowKey(key: string, style: FlowStyle): string {
+  return style.json ? JSON.stringify(key) : flowText(key, style, 0);
 }

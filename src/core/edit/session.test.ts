@@ -46,8 +46,8 @@ describe('deleteDoc', () => {
     expect(del(2)).toBe('# licence\na: 1\n---\n# b\nb: 2\n');
   });
 
-  it('keeps the first document’s leading comments and drops the next marker', () => {
-    expect(del(0)).toBe('# licence\n# b\nb: 2\n---\nc: 3\n');
+  it('keeps the first document’s leading comments and the next marker (bytes outside the resource)', () => {
+    expect(del(0)).toBe('# licence\n---\n# b\nb: 2\n---\nc: 3\n');
   });
 });
 

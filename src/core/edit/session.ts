@@ -1,6 +1,8 @@
 import type { ParsedText } from '../yaml/parse';
 import { isFailure, openDoc, type DocState, type Failure, type Step } from './doc-edit';
 import type { TextEdit } from './intents';
+import { logEdits } from './edit-log';
+import { ownedRange } from './owned-range';
 import { toYaml } from './serialise';
 
 /** The outcome of an edit op: minimal edits in the original text's offsets and the text after them. */
@@ -23,6 +25,7 @@ export function createSession(parsed: ParsedText): Session {
   const states = new Map<number, DocState>();
   const deleted = new Set<number>();
   const appended: string[] = [];
+  const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
 
   const current = (i: number): DocState | Failure => {
     const have = states.get(i);
@@ -30,7 +33,7 @@ export function createSession(parsed: ParsedText): Session {
     const doc = parsed.docs[i];
     if (!doc) return { reason: `there is no document ${i}` };
     if (doc.broken) return { reason: `document ${i + 1} does not parse; fix it first` };
-    return openDoc(doc.text);
+    return openDoc(doc.text, eol);
   };
 
   return {
@@ -44,7 +47,7 @@ export function createSession(parsed: ParsedText): Session {
       return undefined;
     },
     appendDoc(value) {
-      appended.push(`${toYaml(value, 0, false)}\n`);
+      appended.push(`${toYaml(value, 0, false)}\n`.replace(/\n/g, eol));
     },
     deleteDoc(i) {
       if (!parsed.docs[i]) return { reason: `there is no document ${i}` };
@@ -55,10 +58,10 @@ export function createSession(parsed: ParsedText): Session {
       const edits: TextEdit[] = [];
       for (const [i, s] of states) {
         const doc = parsed.docs[i];
-        if (doc && !deleted.has(i)) edits.push(...diffEdit(doc.start, doc.text, s.text));
+        if (doc && !deleted.has(i)) edits.push(...logEdits(s.log, doc.text, doc.start));
       }
       for (const i of deleted) edits.push(...deleteEdit(parsed, i));
-      if (appended.length > 0) edits.push(appendEdit(parsed, deleted, appended));
+      if (appended.length > 0) edits.push(appendEdit(parsed, deleted, appended, eol));
       const merged = mergeEdits(edits);
       if (isFailure(merged)) return { ok: false, reason: merged.reason };
       const result: EditResult = { ok: true, edits: merged, text: applyEdits(parsed.text, merged) };
@@ -68,42 +71,24 @@ export function createSession(parsed: ParsedText): Session {
   };
 }
 
-/** One edit covering what changed between two versions of a document: common prefix and suffix trimmed. */
-function diffEdit(base: number, before: string, after: string): TextEdit[] {
-  if (before === after) return [];
-  let p = 0;
-  const max = Math.min(before.length, after.length);
-  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s))
-    s++;
-  return [{ start: base + p, end: base + before.length - s, text: after.slice(p, after.length - s) }];
-}
-
 function deleteEdit(parsed: ParsedText, i: number): TextEdit[] {
   const doc = parsed.docs[i];
-  if (!doc) return [];
-  if (doc.text.startsWith('---')) return [{ start: doc.start, end: doc.end, text: '' }];
-  // The first document has no marker: keep its leading comments (a licence header) and drop the next marker.
-  const contentStart = doc.ast.contents?.range?.[0] ?? 0;
-  const start = doc.start + doc.text.lastIndexOf('\n', contentStart - 1) + 1;
-  const next = parsed.docs[i + 1];
-  if (!next) return [{ start, end: doc.end, text: '' }];
-  const nl = parsed.text.indexOf('\n', next.start);
-  return [{ start, end: nl < 0 ? parsed.text.length : nl + 1, text: '' }];
+  const own = doc && ownedRange(doc.text, doc.ast);
+  return own ? [{ start: doc.start + own[0], end: doc.start + own[1], text: '' }] : [];
 }
 
-function appendEdit(parsed: ParsedText, deleted: ReadonlySet<number>, docs: string[]): TextEdit {
+function appendEdit(parsed: ParsedText, deleted: ReadonlySet<number>, docs: string[], eol: string): TextEdit {
   const { text } = parsed;
   const end = text.length;
   const live = parsed.docs.filter((d) => !deleted.has(d.index));
   const last = live[live.length - 1];
-  const body = docs.join('---\n');
-  if (!last || live.every((d) => d.text.trim() === '')) return { start: end, end, text: body };
-  const nl = text.endsWith('\n') ? '' : '\n';
+  const body = docs.join(`---${eol}`);
+  if (!last || live.every((d) => d.text.replace(/^\uFEFF/, '').trim() === ''))
+    return { start: end, end, text: body };
+  const nl = text.endsWith('\n') ? '' : eol;
   // A trailing `---` with nothing after it already opens the new document.
   const open = last.text.split('\n').every((l) => ['', '---'].includes(l.replace(/#.*/, '').trim()));
-  return { start: end, end, text: `${nl}${open ? '' : '---\n'}${body}` };
+  return { start: end, end, text: `${nl}${open ? '' : `---${eol}`}${body}` };
 }
 
 /** Sorts edits and joins touching ones, so Monaco gets a valid, non-overlapping set. */
