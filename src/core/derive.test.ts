@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateMesh } from '../../bench/generate-mesh';
 import { examples } from '../examples/index';
-import { createDeriver, derive, type Derived } from './derive';
+import { createDeriver, derive, type Derived, type DeriveOptions } from './derive';
 
 // The incremental deriver reuses parsed documents, model resources and index-driven lookups across calls.
 // This property checks that none of that reuse shows: after any chain of edits, the result equals a
@@ -132,4 +134,57 @@ describe('incremental derivation', () => {
     expect(afterRepair).toBeGreaterThan(0);
     console.log(`incremental derivation: ${compared} comparisons, ${afterRepair} right after a repair`);
   }, 60_000);
+});
+
+const TRAVELS = join(__dirname, '../../test/fixtures/kiali-travels');
+// kiali's travel agency (no namespace anywhere, applied with `-n travel-agency`) plus routing that names it.
+const TRAVEL_TEXT = ['travel_agency.yaml', 'travels-routing.yaml']
+  .map((f) => readFileSync(join(TRAVELS, f), 'utf8'))
+  .join('');
+
+const ist0101 = (d: Derived) =>
+  d.diagnostics.filter((x) => x.code === 'IST0101').map((x) => `${x.resource} ${x.path}`);
+
+describe('derive(text, options): the namespace for resources without one', () => {
+  it('finds the Services of a file meant for kubectl apply -n (no IST0101 false positive)', () => {
+    const d = derive(TRAVEL_TEXT);
+    expect(d.namespace).toEqual({ name: 'travel-agency', source: 'inferred', named: ['travel-agency'] });
+    expect(ist0101(d)).toEqual([]);
+    expect(d.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(d.graph.nodes.map((n) => n.id)).toContain('service:travel-agency/travels');
+    expect(d.graph.edges.map((e) => e.id)).toContain('route:travel-agency/travels/http/0/0');
+  });
+
+  it('reads them in the namespace set, as kubectl apply -n default would put them', () => {
+    const d = derive(TRAVEL_TEXT, { defaultNamespace: 'default' });
+    expect(d.namespace.source).toBe('set');
+    expect(ist0101(d)).toEqual([
+      'VirtualService travel-agency/travels spec/http[0]/route[0]/destination/host',
+      'VirtualService travel-agency/discounts spec/http[0]/route[0]/destination/host',
+    ]);
+    expect(d.graph.nodes.map((n) => n.id)).toContain('service:default/travels');
+  });
+
+  it('memoises on text and options: a new setting re-derives, the same one does not', () => {
+    const deriver = createDeriver();
+    const inferred = deriver(TRAVEL_TEXT);
+    const set = deriver(TRAVEL_TEXT, { defaultNamespace: 'shop' });
+    expect(set.model.services[0]?.namespace).toBe('shop');
+    expect(set.options).toEqual({ defaultNamespace: 'shop' });
+    // Same text and namespace: the unchanged documents' resources are reused, not rebuilt.
+    const again = deriver(TRAVEL_TEXT, { defaultNamespace: ' shop ' });
+    expect(again.model.services[0]).toBe(set.model.services[0]);
+    const back = deriver(TRAVEL_TEXT, {});
+    expect(back.model.services[0]?.namespace).toBe('travel-agency');
+    expect(back.model.services[0]).not.toBe(inferred.model.services[0]);
+    expect(back.model.services[0]).toEqual(inferred.model.services[0]);
+  });
+
+  it('never writes the namespace: the derivation keeps the text as it was', () => {
+    const options: DeriveOptions = { defaultNamespace: 'shop' };
+    const d = derive(TRAVEL_TEXT, options);
+    expect(d.text).toBe(TRAVEL_TEXT);
+    expect(d.parsed.text).toBe(TRAVEL_TEXT);
+    expect(options).toEqual({ defaultNamespace: 'shop' });
+  });
 });

@@ -1,14 +1,21 @@
 import { buildGraph, indexModel, type MeshIndex } from './graph/build-graph';
 import type { Graph } from './graph/types';
 import { buildModel, type ModelInput } from './model/build-model';
+import type { DefaultNamespace, DeriveOptions } from './model/namespace';
 import type { MeshModel } from './model/types';
 import { validate } from './validate/index';
 import type { Diagnostic } from './validate/types';
 import { createParser, type ParsedText, type Parser, type YamlProblem } from './yaml/parse';
 
+export type { DefaultNamespace, DeriveOptions } from './model/namespace';
+
 /** Everything derived from the text. */
 export interface Derived {
   text: string;
+  /** The options it was derived with (normalised: a blank namespace is no setting). */
+  options: DeriveOptions;
+  /** The namespace resources without one were read in; the same as `model.defaultNamespace`. */
+  namespace: DefaultNamespace;
   parsed: ParsedText;
   model: MeshModel;
   index: MeshIndex;
@@ -18,14 +25,29 @@ export interface Derived {
   parseErrors: YamlProblem[];
 }
 
+/** The options with blanks dropped, so `{}` and `{ defaultNamespace: ' ' }` derive (and memoise) alike. */
+export function normaliseOptions(options: DeriveOptions = {}): DeriveOptions {
+  const ns = options.defaultNamespace?.trim();
+  return ns ? { defaultNamespace: ns } : {};
+}
+
+/** True when two option sets derive the same result. */
+export function sameOptions(a: DeriveOptions = {}, b: DeriveOptions = {}): boolean {
+  return normaliseOptions(a).defaultNamespace === normaliseOptions(b).defaultNamespace;
+}
+
 /**
  * Creates a memoised derivation pipeline: text → documents → model → graph, diagnostics. A document that
  * does not parse contributes its last good value (marked stale) so the canvas keeps what it drew. Pass the
- * parser to feed it from elsewhere (a worker parsing a big paste ahead).
+ * parser to feed it from elsewhere (a worker parsing a big paste ahead). Parsing is memoised on the text
+ * alone; the model's per-document cache also keys on the namespace for resources without one.
  */
-export function createDeriver(parse: Parser = createParser()): (text: string) => Derived {
+export function createDeriver(
+  parse: Parser = createParser(),
+): (text: string, options?: DeriveOptions) => Derived {
   let lastGood = new Map<number, unknown>();
-  return (text: string) => {
+  return (text: string, rawOptions?: DeriveOptions) => {
+    const options = normaliseOptions(rawOptions);
     const parsed = parse(text);
     const nextGood = new Map<number, unknown>();
     const inputs: ModelInput[] = parsed.docs.map((d) => {
@@ -38,16 +60,29 @@ export function createDeriver(parse: Parser = createParser()): (text: string) =>
       return { docIndex: d.index, value: d.value, stale: false };
     });
     lastGood = nextGood;
-    const model = buildModel(inputs);
+    const model = buildModel(inputs, options);
     const index = indexModel(model);
     const graph = buildGraph(model, index);
     const diagnostics = validate({ parsed, model, index, graph });
     const parseErrors = parsed.docs.flatMap((d) => d.problems.filter((p) => p.severity === 'error'));
-    return { text, parsed, model, index, graph, diagnostics, parseErrors };
+    return {
+      text,
+      options,
+      namespace: model.defaultNamespace,
+      parsed,
+      model,
+      index,
+      graph,
+      diagnostics,
+      parseErrors,
+    };
   };
 }
 
-/** One-shot derivation without memo. */
-export function derive(text: string): Derived {
-  return createDeriver()(text);
+/**
+ * One-shot derivation without memo: what `its check -n ns` runs. `options.defaultNamespace` is kubectl's `-n`;
+ * without it, resources without a namespace go to the one namespace the text names, else `default`.
+ */
+export function derive(text: string, options: DeriveOptions = {}): Derived {
+  return createDeriver()(text, options);
 }

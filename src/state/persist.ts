@@ -1,6 +1,7 @@
 import type { Point } from '../core/graph/types';
 
-// Only the text and node positions live outside the derived pipeline; both are kept in localStorage.
+// Only the text, node positions and the namespace setting live outside the derived pipeline; all are kept in
+// localStorage.
 export const TEXT_KEY = 'its:text';
 const POSITIONS_KEY = 'its:positions';
 
@@ -81,6 +82,28 @@ export function removeBackup(tabId: string): void {
     storage()?.removeItem(BACKUP_PREFIX + tabId);
   } catch {
     // Storage gone (privacy mode, ...): nothing left to remove.
+  }
+}
+
+const DEFAULT_NAMESPACE_KEY = 'its:default-namespace';
+
+/** The person's namespace for resources without one; '' (inferred) when none is saved or storage is gone. */
+export function loadDefaultNamespace(): string {
+  try {
+    return storage()?.getItem(DEFAULT_NAMESPACE_KEY)?.trim() ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Saves the setting; blank removes it, so a fresh load infers again. */
+export function saveDefaultNamespace(ns: string): SaveResult {
+  try {
+    if (ns.trim()) storage()?.setItem(DEFAULT_NAMESPACE_KEY, ns.trim());
+    else storage()?.removeItem(DEFAULT_NAMESPACE_KEY);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
 }
 

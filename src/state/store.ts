@@ -30,6 +30,11 @@ export interface StudioState {
   otherTab: OtherTab | undefined;
   /** Text a tab closed during such a choice left behind; offered until opened or discarded. */
   backupOffer: BackupOffer | undefined;
+  /**
+   * Namespace for resources without one (kubectl's `-n`), as the person set it; empty: inferred from the text.
+   * A reading setting only: never written into the YAML.
+   */
+  defaultNamespace: string;
 }
 
 /** A text another tab saved, and the two ways out. */
@@ -65,12 +70,23 @@ export interface StudioActions {
   setSimRequest(r: SimRequest | undefined): void;
   setOtherTab(o: OtherTab | undefined): void;
   setBackupOffer(o: BackupOffer | undefined): void;
+  /** Sets the namespace for resources without one; blank returns to inference. */
+  setDefaultNamespace(ns: string): void;
+}
+
+/** Settings restored beside the text (see `persist.ts`). */
+export interface StudioSettings {
+  defaultNamespace?: string;
 }
 
 export type StudioStore = StoreApi<StudioState & StudioActions>;
 
 /** One store per app (and per test). */
-export function createStudioStore(initialText: string, positions: Record<string, Point> = {}): StudioStore {
+export function createStudioStore(
+  initialText: string,
+  positions: Record<string, Point> = {},
+  settings: StudioSettings = {},
+): StudioStore {
   return createStore<StudioState & StudioActions>()((set) => ({
     text: initialText,
     selection: { nodeId: undefined, edgeId: undefined },
@@ -83,6 +99,7 @@ export function createStudioStore(initialText: string, positions: Record<string,
     simRequest: undefined,
     otherTab: undefined,
     backupOffer: undefined,
+    defaultNamespace: settings.defaultNamespace?.trim() ?? '',
     setText: (text) => set({ text }),
     select: (s) => set({ selection: { nodeId: s.nodeId, edgeId: s.edgeId } }),
     setPositions: (positions) => set({ positions }),
@@ -97,5 +114,6 @@ export function createStudioStore(initialText: string, positions: Record<string,
     setSimRequest: (simRequest) => set({ simRequest }),
     setOtherTab: (otherTab) => set({ otherTab }),
     setBackupOffer: (backupOffer) => set({ backupOffer }),
+    setDefaultNamespace: (ns) => set({ defaultNamespace: ns.trim() }),
   }));
 }

@@ -1,5 +1,6 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { buildModel } from '../model/build-model';
+import type { DeriveOptions } from '../model/namespace';
 import { parseText, type ParsedDoc } from '../yaml/parse';
 import { lineEndAfter, lineStartOf, pairOf } from './ranges';
 
@@ -64,10 +65,12 @@ function itemText(doc: ParsedDoc, itemIndex: number): string | undefined {
  * documents of their own; a document with content but no resource (or one that does not parse) is kept
  * whole with `ref` undefined, so nothing the user wrote is dropped.
  */
-export function resourcePieces(text: string): Piece[] {
+export function resourcePieces(text: string, options: DeriveOptions = {}): Piece[] {
   const parsed = parseText(text);
+  // The app's namespace setting, so refs and file names match what it shows.
   const model = buildModel(
     parsed.docs.map((d) => ({ docIndex: d.index, value: d.broken ? undefined : d.value, stale: false })),
+    options,
   );
   const byDoc = new Map<number, typeof model.resources>();
   for (const r of model.resources) byDoc.set(r.docIndex, [...(byDoc.get(r.docIndex) ?? []), r]);

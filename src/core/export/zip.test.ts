@@ -14,7 +14,8 @@ const text = [
 
 describe('buildZip', () => {
   it('holds one file per resource, named right and unique, with the split texts', () => {
-    const files = splitResources(text);
+    // As applied without `-n`: the corpus's resources in `default`, beside the cluster's `bookinfo` ones.
+    const files = splitResources(text, { defaultNamespace: 'default' });
     const unzipped = unzipSync(buildZip(files));
     const names = Object.keys(unzipped);
     expect(names).toEqual(files.map((f) => f.fileName));
@@ -27,7 +28,7 @@ describe('buildZip', () => {
   });
 
   it('suffixes clashing names', () => {
-    const twice = splitResources(`${text}---\n${text}`);
+    const twice = splitResources(`${text}---\n${text}`, { defaultNamespace: 'default' });
     const names = Object.keys(unzipSync(buildZip(twice)));
     expect(names.length).toBe(twice.length);
     expect(names).toContain('service-default-details-2.yaml');

@@ -1,11 +1,13 @@
 import type { YamlPath } from '../yaml/locate';
 import { resolveHost, serviceFqdn } from './hosts';
+import { isListWrapper, resolveDefaultNamespace, type DeriveOptions } from './namespace';
 import { arr, isRec, num, rec, str, strList, strMap, type Rec } from './read';
 import type {
   Destination,
   DestinationRule,
   Gateway,
   MeshModel,
+  MissingField,
   ResourceBase,
   Route,
   RouteProtocol,
@@ -35,21 +37,34 @@ function group(apiVersion: string): string {
 function objectsOf(input: ModelInput): { raw: Rec; basePath: YamlPath }[] {
   const v = input.value;
   if (!isRec(v)) return [];
-  if (
-    v.kind === 'List' ||
-    (typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items))
-  ) {
+  if (isListWrapper(v)) {
     return arr(v.items).flatMap((item, i) => (isRec(item) ? [{ raw: item, basePath: ['items', i] }] : []));
   }
   return [{ raw: v, basePath: [] }];
 }
 
-function base(raw: Rec, docIndex: number, basePath: YamlPath, stale: boolean): ResourceBase {
+/** What kubectl apply would reject the object for lacking (empty strings count as missing). */
+function missingOf(raw: Rec): MissingField[] {
+  const out: MissingField[] = [];
+  if (!str(raw.apiVersion)) out.push('apiVersion');
+  if (!str(raw.kind)) out.push('kind');
+  if (!str(rec(raw.metadata).name)) out.push('metadata.name');
+  return out;
+}
+
+function base(
+  raw: Rec,
+  docIndex: number,
+  basePath: YamlPath,
+  stale: boolean,
+  defaultNs: string,
+): ResourceBase {
   const meta = rec(raw.metadata);
   const kind = str(raw.kind) ?? '';
   const name = str(meta.name) ?? '';
   const ns = str(meta.namespace);
-  const namespace = ns && ns !== '' ? ns : 'default';
+  const namespace = ns && ns !== '' ? ns : defaultNs;
+  const missing = missingOf(raw);
   return {
     ref: `${kind} ${namespace}/${name}`,
     kind,
@@ -61,6 +76,7 @@ function base(raw: Rec, docIndex: number, basePath: YamlPath, stale: boolean): R
     docIndex,
     basePath,
     stale,
+    ...(missing.length > 0 ? { missing } : {}),
   };
 }
 
@@ -114,13 +130,15 @@ function routes(spec: Rec, ns: string): Route[] {
   return out;
 }
 
-type Bucket = Exclude<keyof MeshModel, 'resources'>;
+type Bucket = Exclude<keyof MeshModel, 'resources' | 'defaultNamespace'>;
 /** The plain base (what `resources` lists) and the typed resource for its own list. */
 type Built = readonly [Bucket, ResourceBase, ResourceBase];
 
 /** One object's typed resource and the list of the model it belongs to. */
-function classify(input: ModelInput, raw: Rec, basePath: YamlPath): Built {
-  const b = base(raw, input.docIndex, basePath, input.stale);
+function classify(input: ModelInput, raw: Rec, basePath: YamlPath, defaultNs: string): Built {
+  const b = base(raw, input.docIndex, basePath, input.stale, defaultNs);
+  // Half-written: kept (export, schema checks) but never drawn as a nameless node.
+  if (b.missing) return ['others', b, b];
   const spec = rec(raw.spec);
   const g = group(b.apiVersion);
   if (b.kind === 'Service' && b.apiVersion === 'v1') {
@@ -218,20 +236,29 @@ function classify(input: ModelInput, raw: Rec, basePath: YamlPath): Built {
 }
 
 // Keyed on the parsed value: the parser hands back the same object while a document's text is unchanged, so a
-// keystroke rebuilds only the resources of the document it touched.
-const cache = new WeakMap<object, { docIndex: number; stale: boolean; built: Built[] }>();
+// keystroke rebuilds only the resources of the document it touched. The namespace for resources without one
+// is part of the key: changing it (setting it, or a text naming a new namespace) rebuilds them.
+const cache = new WeakMap<object, { docIndex: number; stale: boolean; defaultNs: string; built: Built[] }>();
 
-function builtOf(input: ModelInput): Built[] {
+function builtOf(input: ModelInput, defaultNs: string): Built[] {
   const v = input.value;
   const hit = isRec(v) ? cache.get(v) : undefined;
-  if (hit && hit.docIndex === input.docIndex && hit.stale === input.stale) return hit.built;
-  const built = objectsOf(input).map(({ raw, basePath }) => classify(input, raw, basePath));
-  if (isRec(v)) cache.set(v, { docIndex: input.docIndex, stale: input.stale, built });
+  if (hit && hit.docIndex === input.docIndex && hit.stale === input.stale && hit.defaultNs === defaultNs)
+    return hit.built;
+  const built = objectsOf(input).map(({ raw, basePath }) => classify(input, raw, basePath, defaultNs));
+  if (isRec(v)) cache.set(v, { docIndex: input.docIndex, stale: input.stale, defaultNs, built });
   return built;
 }
 
-/** Builds the mesh model from parsed documents. Never throws; unknown kinds go to `others`. */
-export function buildModel(inputs: readonly ModelInput[]): MeshModel {
+/**
+ * Builds the mesh model from parsed documents. Never throws; unknown kinds and incomplete objects go to
+ * `others`. Resources without a namespace take `options.defaultNamespace`, or the one the text names.
+ */
+export function buildModel(inputs: readonly ModelInput[], options: DeriveOptions = {}): MeshModel {
+  const defaultNamespace = resolveDefaultNamespace(
+    inputs.map((i) => i.value),
+    options,
+  );
   const m: MeshModel = {
     resources: [],
     services: [],
@@ -241,9 +268,10 @@ export function buildModel(inputs: readonly ModelInput[]): MeshModel {
     gateways: [],
     serviceEntries: [],
     others: [],
+    defaultNamespace,
   };
   for (const input of inputs) {
-    for (const [bucket, b, r] of builtOf(input)) {
+    for (const [bucket, b, r] of builtOf(input, defaultNamespace.name)) {
       m.resources.push(b);
       (m[bucket] as ResourceBase[]).push(r);
     }

@@ -1,4 +1,5 @@
 import type { YamlPath } from '../yaml/locate';
+import type { DefaultNamespace } from './namespace';
 import type { Rec } from './read';
 
 /** Where a resource lives in the text: its document, and the path of its object inside it. */
@@ -15,12 +16,20 @@ export interface ResourceBase extends Origin {
   apiVersion: string;
   name: string;
   namespace: string;
-  /** False when the manifest names no namespace and `default` was assumed. */
+  /** False when the manifest names no namespace and the model's `defaultNamespace` was used. */
   namespaceExplicit: boolean;
   raw: Rec;
   /** True when drawn from the last good parse of a document that does not parse now. */
   stale: boolean;
+  /**
+   * Fields kubectl apply needs that the object lacks. An incomplete object is kept in `others` (never drawn as
+   * a node); the incomplete-resource check says what is missing.
+   */
+  missing?: MissingField[];
 }
+
+/** What an object needs before `kubectl apply` takes it. */
+export type MissingField = 'apiVersion' | 'kind' | 'metadata.name';
 
 export interface ServicePort {
   port: number | undefined;
@@ -131,6 +140,8 @@ export interface MeshModel {
   virtualServices: VirtualService[];
   gateways: Gateway[];
   serviceEntries: ServiceEntry[];
-  /** Every resource of a kind the editor does not model, kept untouched. */
+  /** Every resource of a kind the editor does not model, or incomplete (`missing`), kept untouched. */
   others: ResourceBase[];
+  /** The namespace resources without one were read in (kubectl's `-n`), and where it came from. */
+  defaultNamespace: DefaultNamespace;
 }

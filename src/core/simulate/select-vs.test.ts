@@ -57,7 +57,8 @@ kind: VirtualService
 metadata: {name: d}
 spec: {hosts: ['*.com'], http: [{route: [{destination: {host: d}}]}]}
 `;
-const m = derive(text);
+// Applied without `-n`: the resources that name no namespace are in `default` (not the `edge` the text names).
+const m = derive(text, { defaultNamespace: 'default' });
 
 describe('selectVirtualServices (host specificity and gateway binding)', () => {
   it('prefers the exact host and merges same-host VirtualServices at a gateway', () => {

@@ -11,6 +11,7 @@ import { duplicateSubsets } from './rules/duplicate-subsets';
 import { gatewayPorts } from './rules/gateway-ports';
 import { gatewayRefs } from './rules/gateway-refs';
 import { ingressSubsets } from './rules/ingress-subsets';
+import { incompleteResource } from './rules/incomplete-resource';
 import { schemaCheck } from './rules/schema';
 import { meshHostConflicts } from './rules/mesh-host-conflicts';
 import { serviceSelector } from './rules/service-selector';
@@ -25,6 +26,7 @@ import type { Diagnostic } from './types';
 /** Every semantic rule, in the order their findings are listed. */
 export const rules: Rule[] = [
   schemaCheck,
+  incompleteResource,
   duplicateResources,
   destinationHost,
   destinationSubset,

@@ -7,6 +7,7 @@ import { CODES } from '../codes';
 import { schemaFor } from '../schemas/index';
 import { schemaIssues, type SchemaIssue } from '../schemas/validator';
 import type { Diagnostic } from '../types';
+import { saidByYaml11 } from './yaml11-scalars';
 
 function nodeOf(r: ResourceBase): string | undefined {
   const ids: Record<string, ((ns: string, name: string) => string) | undefined> = {
@@ -18,6 +19,15 @@ function nodeOf(r: ResourceBase): string | undefined {
     Deployment: nodeId.deployment,
   };
   return ids[r.kind]?.(r.namespace, r.name);
+}
+
+/** A missing `metadata.name` is ITS0110's (incomplete-resource), which also explains `generateName`. */
+function saidByIncomplete(r: ResourceBase, issue: SchemaIssue): boolean {
+  return (
+    r.missing?.includes('metadata.name') === true &&
+    formatPath(issue.path) === 'metadata' &&
+    issue.message.includes('required field "name"')
+  );
 }
 
 // A keystroke changes one document; the others keep their parsed objects, so their issues are reused.
@@ -39,6 +49,8 @@ export const schemaCheck: Rule = (ctx) => {
       memo.set(r.raw, issues);
     }
     for (const issue of issues) {
+      if (saidByYaml11(doc, r, issue)) continue;
+      if (saidByIncomplete(r, issue)) continue;
       const full = [...r.basePath, ...issue.path];
       const key = issue.onKey ? keyNodeAt(doc.ast, full)?.range : undefined;
       out.push({

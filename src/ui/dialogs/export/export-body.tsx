@@ -25,7 +25,7 @@ export function ExportBody() {
 
   const selected = useMemo(() => selectionRefs(derived.graph, selection), [derived.graph, selection]);
   const refs = onlySelected && selected.length > 0 ? selected : undefined;
-  const opts = useMemo(() => ({ clean, refs }), [clean, refs]);
+  const opts = useMemo(() => ({ clean, refs, derive: derived.options }), [clean, refs, derived.options]);
   const content = useMemo(() => exportText(derived.text, opts), [derived.text, opts]);
   const names = useMemo(() => exportFileNames(derived.text, opts), [derived.text, opts]);
   const problems = useMemo(
@@ -36,7 +36,7 @@ export function ExportBody() {
     const wanted = refs && new Set(refs);
     return cleanCounts(derived.model.resources.filter((r) => !wanted || wanted.has(r.ref)).map((r) => r.raw));
   }, [derived.model.resources, refs]);
-  const { run, status, busy } = useExportActions(content);
+  const { run, status, busy } = useExportActions(content, derived.options);
 
   const request = (action: ExportAction) => {
     if (MANIFEST_ACTIONS.includes(action) && problems.length > 0 && !confirmed) setPending(action);

@@ -5,6 +5,7 @@ import {
   SERVER_METADATA_FIELDS,
   splitResources,
 } from '../../../core/export/index';
+import type { DeriveOptions } from '../../../core/derive';
 import type { Graph } from '../../../core/graph/types';
 import { isRec, type Rec } from '../../../core/model/read';
 import type { Diagnostic } from '../../../core/validate/types';
@@ -16,6 +17,8 @@ export interface ExportOptions {
   clean: boolean;
   /** Undefined: everything. */
   refs: readonly string[] | undefined;
+  /** How the app reads the text (namespace for resources without one), so `refs` and file names match it. */
+  derive?: DeriveOptions;
 }
 
 /**
@@ -37,12 +40,12 @@ export function selectionRefs(graph: Graph, selection: Selection): string[] {
 /** The multi-document text to export: exactly the text (comments kept) unless cleaned or narrowed. */
 export function exportText(text: string, opts: ExportOptions): string {
   const base = opts.clean ? cleanForApply(text) : text;
-  return opts.refs === undefined ? base : exportSelected(base, opts.refs);
+  return opts.refs === undefined ? base : exportSelected(base, opts.refs, opts.derive);
 }
 
 /** The zip's file names for an export, in text order. */
 export function exportFileNames(text: string, opts: ExportOptions): string[] {
-  return splitResources(exportText(text, opts)).map((f) => f.fileName);
+  return splitResources(exportText(text, opts), opts.derive).map((f) => f.fileName);
 }
 
 /** One error that makes the person confirm before exporting. */

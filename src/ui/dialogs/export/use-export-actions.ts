@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
+import type { DeriveOptions } from '../../../core/derive';
 import { buildZip, splitResources } from '../../../core/export/index';
 import type { StudioNode } from '../../canvas/to-flow';
 import { canvasImage } from './canvas-image';
@@ -16,7 +17,7 @@ export interface Status {
 }
 
 /** Runs one export action on the given manifest text; reports what happened in `status`. */
-export function useExportActions(content: string) {
+export function useExportActions(content: string, options: DeriveOptions = {}) {
   const rf = useReactFlow<StudioNode>();
   const [status, setStatus] = useState<Status | undefined>();
   const [busy, setBusy] = useState(false);
@@ -27,7 +28,7 @@ export function useExportActions(content: string) {
         downloadBlob(new Blob([content], { type: 'application/yaml' }), 'mesh.yaml');
         return 'Downloaded mesh.yaml';
       case 'zip': {
-        const files = splitResources(content);
+        const files = splitResources(content, options);
         downloadBlob(new Blob([new Uint8Array(buildZip(files))], { type: 'application/zip' }), 'mesh.zip');
         return `Downloaded mesh.zip (${files.length} files)`;
       }
