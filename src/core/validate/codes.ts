@@ -29,6 +29,8 @@ export const CODES = {
   ITS0104: { title: 'ServiceSelectsNoWorkload', severity: 'warning', source: 'studio', doc: DESIGN },
   ITS0105: { title: 'DuplicateResource', severity: 'error', source: 'studio', doc: DESIGN },
   ITS0106: { title: 'KubernetesSchemaValidationError', severity: 'error', source: 'studio', doc: DESIGN },
+  // Error where kubectl's reading breaks the field (rules/yaml11-scalars.ts), else this default.
+  ITS0120: { title: 'KubectlReadsScalarOtherwise', severity: 'warning', source: 'studio', doc: DESIGN },
   ITS0110: { title: 'IncompleteResource', severity: 'error', source: 'studio', doc: DESIGN },
   IST0002: {
     title: 'Deprecated',

@@ -20,12 +20,14 @@ import { subsetPods } from './rules/subset-pods';
 import { unreachableRules } from './rules/unreachable-rules';
 import { weights } from './rules/weights';
 import { workloadLabels } from './rules/workload-labels';
+import { yaml11Scalars } from './rules/yaml11-scalars';
 import { syntaxDiagnostics } from './syntax';
 import type { Diagnostic } from './types';
 
 /** Every semantic rule, in the order their findings are listed. */
 export const rules: Rule[] = [
   schemaCheck,
+  yaml11Scalars,
   incompleteResource,
   duplicateResources,
   destinationHost,

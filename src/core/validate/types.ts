@@ -1,12 +1,14 @@
-import type { EditIntent } from '../edit/intents';
+import type { EditIntent, TextEdit } from '../edit/intents';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A fix the editor can apply for a diagnostic. */
-export interface QuickFix {
-  title: string;
-  intent: EditIntent;
-}
+/**
+ * A fix the editor can apply for a diagnostic: an edit op's intent, or (for a fix that is exactly one splice,
+ * like quoting a scalar) the text edit itself, applied only while the text still `replaces` what it was.
+ */
+export type QuickFix =
+  | { title: string; intent: EditIntent; edit?: undefined }
+  | { title: string; edit: TextEdit & { replaces: string }; intent?: undefined };
 
 /** One finding: data, not presentation. Ranges are absolute offsets into the text. */
 export interface Diagnostic {

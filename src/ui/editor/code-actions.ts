@@ -1,9 +1,8 @@
 import type * as Monaco from 'monaco-editor';
-import type { EditIntent } from '../../core/edit/intents';
 import type { Diagnostic, QuickFix } from '../../core/validate/types';
 import type { Derived } from '../../core/derive';
 import type { StudioStore } from '../../state/store';
-import { dispatchIntent } from '../edit/dispatch';
+import { applyQuickFix } from '../edit/quick-fix';
 
 const COMMAND = 'istio-traffic-studio.applyQuickFix';
 
@@ -23,8 +22,8 @@ function markerCode(m: Monaco.editor.IMarkerData): string | undefined {
 }
 
 /**
- * Offers every diagnostic's fixes as Monaco quick fixes at its marker; running one dispatches the fix's
- * intent like any canvas action (minimal edit, one undo step). Fixes come from the settled derivation
+ * Offers every diagnostic's fixes as Monaco quick fixes at its marker; running one applies it (`applyQuickFix`:
+ * an intent like any canvas action, or a text fix as it is; minimal edit, one undo step). Fixes come from the settled derivation
  * (`settled`): Monaco asks on every cursor move, and on a big text that must not derive it again.
  */
 export function registerCodeActions(
@@ -32,8 +31,8 @@ export function registerCodeActions(
   store: StudioStore,
   settled: () => Derived,
 ): Monaco.IDisposable {
-  const command = monaco.editor.registerCommand(COMMAND, (_accessor: unknown, intent: EditIntent) => {
-    dispatchIntent(store, intent);
+  const command = monaco.editor.registerCommand(COMMAND, (_accessor: unknown, fix: QuickFix) => {
+    applyQuickFix(store, fix);
   });
   const provider = monaco.languages.registerCodeActionProvider(
     'yaml',
@@ -59,7 +58,7 @@ export function registerCodeActions(
             kind: 'quickfix',
             diagnostics: markers,
             isPreferred: found.length === 1,
-            command: { id: COMMAND, title: fix.title, arguments: [fix.intent] },
+            command: { id: COMMAND, title: fix.title, arguments: [fix] },
           };
         });
         return { actions, dispose: () => undefined };

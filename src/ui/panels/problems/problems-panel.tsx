@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { QuickFix, Severity } from '../../../core/validate/types';
 import { revealOffsets } from '../../editor/bridge';
-import { dispatchIntent } from '../../edit/dispatch';
+import { applyQuickFix } from '../../edit/quick-fix';
 import { useDerived, useStudioStore } from '../../store-context';
 import { ProblemRowView } from './problem-row';
 import {
@@ -37,7 +37,7 @@ export function ProblemsPanel() {
     },
     [store],
   );
-  const fix = useCallback((f: QuickFix) => void dispatchIntent(store, f.intent), [store]);
+  const fix = useCallback((f: QuickFix) => void applyQuickFix(store, f), [store]);
   const toggle = (s: Severity) => setFilter((f) => ({ ...f, [s]: !f[s] }));
   const total = d.diagnostics.length;
 
