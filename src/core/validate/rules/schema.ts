@@ -8,7 +8,6 @@ import { schemaFor } from '../schemas/index';
 import { schemaIssues, type SchemaIssue } from '../schemas/validator';
 import type { Diagnostic } from '../types';
 import { saidByYaml11 } from './yaml11-scalars';
-import { saidByYaml11 } from './yaml11-scalars';
 
 function nodeOf(r: ResourceBase): string | undefined {
   const ids: Record<string, ((ns: string, name: string) => string) | undefined> = {
@@ -50,7 +49,6 @@ export const schemaCheck: Rule = (ctx) => {
       memo.set(r.raw, issues);
     }
     for (const issue of issues) {
-      if (saidByYaml11(doc, r, issue)) continue;
       if (saidByYaml11(doc, r, issue)) continue;
       if (saidByIncomplete(r, issue)) continue;
       const full = [...r.basePath, ...issue.path];
