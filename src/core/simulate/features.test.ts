@@ -58,7 +58,7 @@ describe('ruleFeatures', () => {
     expect(f.retries?.attempts).toBe(2);
     expect(f.fault).toBeUndefined();
   });
-  it('reads the fault of rule-fault-injection (percent defaults to 100)', () => {
+  it('reads the fault of rule-fault-injection as written', () => {
     const text = readFileSync(
       resolve(CORPUS, 'istio/tests/testdata/config/rule-fault-injection.yaml'),
       'utf8',
@@ -67,7 +67,27 @@ describe('ruleFeatures', () => {
     expect(r).toBeDefined();
     if (!r) return;
     const f = ruleFeatures(r, r.match[0], createRequest({ host: 'fault.test.istio.io' }), 'testns');
-    expect(f.fault?.abort?.httpStatus ?? f.fault?.delay?.fixedDelay).toBeDefined();
+    expect(f.fault).toEqual({
+      delay: { fixedDelay: '5s', percent: 100 },
+      abort: { httpStatus: 503, grpcStatus: undefined, percent: 100 },
+    });
+  });
+  it("takes Istio's default for a fault without a percentage: no request delayed or aborted", () => {
+    // Istio's API reference (HTTPFaultInjection.Delay/Abort): "If left unspecified, no request will be delayed"
+    // / "If not specified, no request will be aborted". The deprecated integer `percent` still counts.
+    const r = inline(
+      '{fault: {delay: {fixedDelay: 2s}, abort: {httpStatus: 500}}, route: [{destination: {host: v}}]}',
+    );
+    expect(ruleFeatures(r, undefined, createRequest({ host: 'v' }), 'd').fault).toEqual({
+      delay: { fixedDelay: '2s', percent: 0 },
+      abort: { httpStatus: 500, grpcStatus: undefined, percent: 0 },
+    });
+    const old = inline('{fault: {delay: {fixedDelay: 2s, percent: 30}}, route: [{destination: {host: v}}]}');
+    expect(ruleFeatures(old, undefined, createRequest({ host: 'v' }), 'd').fault?.delay?.percent).toBe(30);
+  });
+  it('mirrors all traffic when a mirror names no percentage', () => {
+    const r = inline('{route: [{destination: {host: v}}], mirrors: [{destination: {host: shadow}}]}');
+    expect(ruleFeatures(r, undefined, createRequest({ host: 'v' }), 'd').mirrors[0]?.percent).toBe(100);
   });
   it('rewrites only the matched prefix, or the whole path otherwise', () => {
     const r = inline(

@@ -7,17 +7,27 @@ import type { SimFault, SimFeatures, SimMirror, SimRequest } from './types';
 // Istio's default when a route sets no retries (meshConfig defaultHttpRetryPolicy unset).
 const DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes';
 
-function percentOf(v: Rec): number {
-  return num(rec(v.percentage).value) ?? num(v.percent) ?? 100;
+/** A percentage as written; `fallback` when absent (Istio's default differs by field). */
+function percentOf(v: Rec, fallback: number): number {
+  return num(rec(v.percentage).value) ?? num(v.percent) ?? fallback;
 }
+
+// Istio's API reference, HTTPFaultInjection: without a percentage "no request will be delayed" (or aborted);
+// a mirror without one mirrors all traffic.
+const FAULT_DEFAULT_PERCENT = 0;
+const MIRROR_DEFAULT_PERCENT = 100;
 
 function fault(raw: unknown): SimFault | undefined {
   if (!isRec(raw)) return undefined;
   const d = isRec(raw.delay) ? raw.delay : undefined;
   const a = isRec(raw.abort) ? raw.abort : undefined;
   return {
-    delay: d && { fixedDelay: str(d.fixedDelay), percent: percentOf(d) },
-    abort: a && { httpStatus: num(a.httpStatus), grpcStatus: str(a.grpcStatus), percent: percentOf(a) },
+    delay: d && { fixedDelay: str(d.fixedDelay), percent: percentOf(d, FAULT_DEFAULT_PERCENT) },
+    abort: a && {
+      httpStatus: num(a.httpStatus),
+      grpcStatus: str(a.grpcStatus),
+      percent: percentOf(a, FAULT_DEFAULT_PERCENT),
+    },
   };
 }
 
@@ -25,12 +35,17 @@ function mirrors(route: Route, ns: string): SimMirror[] {
   const out: SimMirror[] = [];
   if (route.mirror) {
     const { host, fqdn, subset } = route.mirror;
-    out.push({ host, fqdn, subset, percent: route.mirrorPercent ?? 100 });
+    out.push({ host, fqdn, subset, percent: route.mirrorPercent ?? MIRROR_DEFAULT_PERCENT });
   }
   for (const m of arr(route.raw.mirrors).map(rec)) {
     const d = rec(m.destination);
     const host = str(d.host) ?? '';
-    out.push({ host, fqdn: resolveHost(host, ns), subset: str(d.subset), percent: percentOf(m) });
+    out.push({
+      host,
+      fqdn: resolveHost(host, ns),
+      subset: str(d.subset),
+      percent: percentOf(m, MIRROR_DEFAULT_PERCENT),
+    });
   }
   return out;
 }
