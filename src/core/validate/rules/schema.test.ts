@@ -110,6 +110,25 @@ spec:
     ]);
   });
 
+  it('takes a null field as not set, as the API server does, but still checks what is there', () => {
+    const found = check(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+        args:
+        command: sh`);
+    expect(found.map((f) => [f.code, f.path, f.text])).toEqual([
+      ['ITS0106', 'spec/template/spec/containers[0]/command', 'sh'],
+    ]);
+  });
+
   it('accepts the Istio samples and CRD validation data marked valid', () => {
     const texts = [
       'istio/samples/bookinfo/platform/kube/bookinfo.yaml',
@@ -118,6 +137,10 @@ spec:
       'istio/samples/bookinfo/networking/bookinfo-gateway.yaml',
       'istio/samples/bookinfo/networking/egress-rule-google-apis.yaml',
       'istio/pkg/config/validation/testdata/crds/destinationrule-valid.yaml',
+      // `addresses: [1.2.3.4, 001:db8::]`: two strings to kubectl (go-yaml v2), not a string and a map.
+      'istio/pkg/config/validation/testdata/crds/serviceentry-valid.yaml',
+      // `args:` with nothing after it: null, which kubectl apply takes as "not set".
+      'istio-analyzer-testdata/gateway-custom-ingressgateway.yaml',
     ];
     for (const t of texts) expect(check(corpus(t)), t).toEqual([]);
   });

@@ -169,6 +169,9 @@ export function schemaIssues(entry: SchemaEntry, data: Rec): SchemaIssue[] {
   const out: SchemaIssue[] = [];
   for (const e of all) {
     if (BRANCH.test(e.schemaPath)) continue;
+    // `args:` with nothing after it is null, which the API server takes as "not set" (built-in types decode it
+    // to the zero value; CRDs prune nulls of non-nullable fields), so kubectl apply accepts it.
+    if (e.keyword === 'type' && e.data === null) continue;
     const issue = issueOf(e, data);
     if (!issue) continue;
     const key = `${formatPath(issue.path)}|${issue.message}`;
