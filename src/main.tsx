@@ -5,12 +5,12 @@ import './ui/app.css';
 import { App } from './ui/app';
 import { initialText } from './ui/initial-text';
 import { createStudioStore } from './state/store';
-import { loadPositions } from './state/persist';
+import { loadDefaultNamespace, loadPositions } from './state/persist';
 import { startAutosave } from './ui/autosave';
 import { startTabSync } from './ui/tab-sync';
 
 const { text, positions } = initialText(window.location.search, loadPositions());
-const store = createStudioStore(text, positions);
+const store = createStudioStore(text, positions, { defaultNamespace: loadDefaultNamespace() });
 startAutosave(store, startTabSync(store));
 
 const root = document.getElementById('root');

@@ -1,5 +1,5 @@
 import type { Derived } from '../core/derive';
-import { derivedFor, mainParser } from './derived';
+import { derivedFor, derivedOf, isDerivedFrom, mainParser } from './derived';
 import type { ParseAhead, Progress } from './parse-ahead';
 import type { StudioStore } from './store';
 
@@ -59,7 +59,7 @@ export function createDeriveScheduler(store: StudioStore, options: SchedulerOpti
   };
   const settle = () => {
     cancel = undefined;
-    snapshot = { derived: derivedFor(store.getState().text), busy: false };
+    snapshot = { derived: derivedOf(store.getState()), busy: false };
     emit();
   };
   const markBusy = (progress?: Progress) => {
@@ -104,23 +104,24 @@ export function createDeriveScheduler(store: StudioStore, options: SchedulerOpti
   let snapshot: Settled =
     ahead && initial.length >= BIG_TEXT
       ? { derived: derivedFor(''), busy: true }
-      : { derived: derivedFor(initial), busy: false };
-  if (snapshot.busy && !parseAhead(initial)) snapshot = { derived: derivedFor(initial), busy: false };
+      : { derived: derivedOf(store.getState()), busy: false };
+  if (snapshot.busy && !parseAhead(initial)) snapshot = { derived: derivedOf(store.getState()), busy: false };
 
   // The store is followed only while someone reads (React subscribes and unsubscribes as it mounts, also twice
   // under StrictMode), so nothing needs disposing; a read with no one subscribed catches up at once, unless
   // the worker is on it.
   return {
     get: () => {
-      const text = store.getState().text;
-      if (!detach && !snapshot.progress && snapshot.derived.text !== text)
-        snapshot = { derived: derivedFor(text), busy: false };
+      const state = store.getState();
+      if (!detach && !snapshot.progress && !isDerivedFrom(snapshot.derived, state))
+        snapshot = { derived: derivedOf(state), busy: false };
       return snapshot;
     },
     subscribe: (listener) => {
       listeners.add(listener);
       detach ??= store.subscribe((s, prev) => {
-        if (s.text !== prev.text) onText(s.text);
+        // The namespace setting re-reads the same text: the same path as a new text (settle or wait).
+        if (s.text !== prev.text || s.defaultNamespace !== prev.defaultNamespace) onText(s.text);
       });
       return () => {
         listeners.delete(listener);

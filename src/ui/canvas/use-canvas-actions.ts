@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
-import { derivedFor } from '../../state/derived';
+import { derivedOf } from '../../state/derived';
 import { connectIntent, deleteIntent, dropIntent, type PaletteKind } from '../edit/canvas-intents';
 import { dispatchIntent } from '../edit/dispatch';
 import { PALETTE_MIME } from '../panels/palette';
@@ -26,7 +26,7 @@ export function useCanvasActions() {
 
   const add = useCallback(
     (kind: PaletteKind, at?: { x: number; y: number }, nearId?: string) => {
-      const d = derivedFor(store.getState().text);
+      const d = derivedOf(store.getState());
       const near = d.graph.nodes.find((n) => n.id === (nearId ?? store.getState().selection.nodeId));
       const intent = dropIntent(d, kind, near);
       if (!intent) {
@@ -63,7 +63,7 @@ export function useCanvasActions() {
 
   const connect = useCallback(
     (source: string, sourceHandle: string | null, target: string, targetHandle: string | null) => {
-      const d = derivedFor(store.getState().text);
+      const d = derivedOf(store.getState());
       const intent = connectIntent(d, source, sourceHandle, target, targetHandle);
       if (typeof intent === 'string') store.getState().notify(`Cannot connect: ${intent}.`, 'error');
       else dispatchIntent(store, intent);
@@ -72,7 +72,7 @@ export function useCanvasActions() {
   );
 
   const removeSelected = useCallback(() => {
-    const d = derivedFor(store.getState().text);
+    const d = derivedOf(store.getState());
     const intent = deleteIntent(d, store.getState().selection);
     if (typeof intent === 'string') store.getState().notify(`Cannot delete: ${intent}.`, 'error');
     else if (dispatchIntent(store, intent).ok) store.getState().select({});

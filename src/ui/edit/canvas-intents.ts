@@ -51,9 +51,12 @@ export function dropIntent(
   near: GraphNode | undefined,
 ): EditIntent | undefined {
   const { app, ns } = contextApp(d, near);
-  // Write a namespace only when the resources around it name one, as the person's own manifests do.
-  const explicit = d.model.resources.some((r) => r.namespace === ns && r.namespaceExplicit);
-  const namespace = explicit || ns !== 'default' ? ns : undefined;
+  // Write a namespace only when the new resource would not land there without one, or when the resources
+  // there all name it, as the person's own manifests do. The inferred or set namespace for resources without
+  // one (`d.namespace`, kubectl's -n) is never written.
+  const here = d.model.resources.filter((r) => r.namespace === ns);
+  const allNameIt = here.length > 0 && here.every((r) => r.namespaceExplicit);
+  const namespace = ns === d.namespace.name && !allNameIt ? undefined : ns;
   switch (kind) {
     case 'service':
       return {

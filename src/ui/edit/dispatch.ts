@@ -1,7 +1,7 @@
 import { applyIntent, undoMode } from '../../core/edit/index';
 import type { EditIntent } from '../../core/edit/intents';
 import { isEdgeId } from '../../core/graph/ids';
-import { derivedFor } from '../../state/derived';
+import { derivedOf } from '../../state/derived';
 import type { StudioStore } from '../../state/store';
 import { applyEditsToEditor } from '../editor/bridge';
 
@@ -13,7 +13,7 @@ import { applyEditsToEditor } from '../editor/bridge';
  */
 export function dispatchIntent(store: StudioStore, intent: EditIntent): { ok: boolean; select?: string } {
   const s = store.getState();
-  const d = derivedFor(s.text);
+  const d = derivedOf(s);
   if (d.parseErrors.length > 0) {
     s.notify(
       'The YAML does not parse right now; fix the error shown in the banner, then try again.',

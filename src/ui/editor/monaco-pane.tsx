@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { elementAtOffset } from '../../core/graph/reveal';
 import { LineIndex } from '../../core/yaml/line-index';
-import { derivedFor } from '../../state/derived';
+import { derivedOf, isDerivedFrom } from '../../state/derived';
 import { useScheduler, useStudioStore } from '../store-context';
 import { attachEditor, revealOffsets } from './bridge';
 import { registerCodeActions } from './code-actions';
@@ -95,7 +95,7 @@ export default function MonacoPane() {
         const id = s.selection.edgeId ?? s.selection.nodeId;
         // Only a selection needs a derivation (a paste clears it: deriving there would parse the paste here).
         const settled = scheduler.get().derived;
-        const d = id && settled.text !== s.text ? derivedFor(s.text) : settled;
+        const d = id && !isDerivedFrom(settled, s) ? derivedOf(s) : settled;
         const range = id ? rangeOfElement(d.parsed, d.graph, id) : undefined;
         if (range) revealOffsets(range[0], range[1]);
       }

@@ -2,6 +2,7 @@ import type { StudioState } from '../../state/store';
 import { loadExportBody } from '../dialogs/lazy-bodies';
 import { redo, undo } from '../editor/bridge';
 import { useStudio, useStudioStore } from '../store-context';
+import { NamespaceSetting } from './namespace-setting';
 
 const selectDialog = (s: StudioState) => s.dialog;
 
@@ -28,6 +29,7 @@ export function Toolbar() {
         Export…
       </button>
       <span className="sep" />
+      <NamespaceSetting />
       <button type="button" data-testid="undo" onClick={() => undo()} title="Undo (Ctrl+Z)">
         ↶ Undo
       </button>
