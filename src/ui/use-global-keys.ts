@@ -1,13 +1,23 @@
 import { useEffect } from 'react';
 import { redo, undo } from './editor/bridge';
 
+// Inputs whose own Ctrl+Z undoes typing; a slider, checkbox or button has none, and after a slider drag the
+// person's Ctrl+Z means the drag (focus stays on the slider).
+const TEXT_INPUTS = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number']);
+
+function hasOwnUndo(t: Element | null): boolean {
+  const field = t?.closest('input, textarea, select, [contenteditable="true"]');
+  if (!field) return false;
+  return !(field instanceof HTMLInputElement) || TEXT_INPUTS.has(field.type);
+}
+
 /** Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (and Ctrl+Y) outside Monaco share Monaco's undo history. */
 export function useGlobalKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target instanceof Element ? e.target : null;
       if (target?.closest('.monaco-host')) return; // Monaco handles its own keys.
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (hasOwnUndo(target)) return;
       const mod = e.ctrlKey || e.metaKey;
       if (!mod) return;
       const key = e.key.toLowerCase();
