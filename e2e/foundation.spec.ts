@@ -66,17 +66,34 @@ test('a reload restores the text', async ({ studio, page }) => {
   await studio.typeOver('weight: 90', 'weight: 75');
   await studio.typeOver('weight: 10', 'weight: 25');
   await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('75%');
-  await page.waitForTimeout(500); // autosave is debounced by 300 ms
+  // The save is debounced: wait for it, then reload.
+  await expect.poll(() => studio.savedText()).toContain('weight: 25\n');
   await page.reload();
   await studio.waitForEditor();
   await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('75%');
   await expect(studio.weight('route:default/reviews/http/0/1')).toHaveText('25%');
 });
 
-test('examples load from the menu and by URL', async ({ studio, page }) => {
-  await studio.open('?example=ab-header');
-  await expect(studio.canvas()).not.toHaveAttribute('data-node-count', '0');
-  await page.getByTestId('examples-open').click();
-  await page.getByTestId('example-bookinfo-canary').click();
+test('an example by URL wins over the saved text; one from the menu replaces it', async ({
+  studio,
+  page,
+}) => {
+  // The default example is saved first, so a URL that were ignored would show it.
+  await studio.open();
+  await expect(studio.node('deployment:default/reviews-v3')).toBeVisible();
+  await expect.poll(() => studio.savedText()).toContain('name: reviews-v3');
+  await studio.open('?example=ab-header', { keepStorage: true });
+  // ab-header: reviews v1 and v2 only, and two http routes (jason's header → v2, everyone else → v1).
+  await expect(studio.canvas()).toHaveAttribute('data-node-count', '7');
+  await expect(page.locator('.react-flow__edge[data-id="route:default/reviews/http/1/0"]')).toHaveCount(1);
+  await expect(studio.node('deployment:default/reviews-v3')).toHaveCount(0);
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('100%');
+
+  await studio.loadExample('bookinfo-canary');
+  // Only the canary deploys reviews v3, and splits one route 90/10.
+  await expect(studio.node('deployment:default/reviews-v3')).toBeVisible();
+  await expect(studio.canvas()).toHaveAttribute('data-node-count', '9');
+  await expect(page.locator('.react-flow__edge[data-id="route:default/reviews/http/1/0"]')).toHaveCount(0);
   await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('90%');
+  await expect(studio.weight('route:default/reviews/http/0/1')).toHaveText('10%');
 });

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/studio';
+
+/** The default text (the canary example), as the app ships it. */
+const canary = readFileSync('src/examples/bookinfo-canary.yaml', 'utf8');
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(1)</script>';
@@ -122,12 +126,14 @@ test('a syntax error in one document leaves the others drawn; reload restores th
   page,
 }) => {
   await studio.open();
-  await studio.importText(`${vs('alpha')}---\nkind: Service\nmetadata:\n  name: [b\n---\n${vs('gamma')}`);
+  const broken = `${vs('alpha')}---\nkind: Service\nmetadata:\n  name: [b\n---\n${vs('gamma')}`;
+  await studio.importText(broken);
   // The unclosed `[` is on line 13; the parser notices where the document ends without its `]`.
   await expect(page.getByTestId('parse-error')).toContainText(/Line 1[34]/);
   await expect(studio.node('virtualservice:default/alpha')).toBeVisible();
   await expect(studio.node('virtualservice:default/gamma')).toBeVisible();
-  await page.waitForTimeout(600); // autosave debounce
+  // Saved as it is, broken document and all (the save is debounced).
+  await expect.poll(() => studio.savedText()).toBe(broken);
   await studio.open('', { keepStorage: true });
   await expect(studio.node('virtualservice:default/gamma')).toBeVisible();
   await expect(page.getByTestId('parse-error')).toBeVisible();
@@ -135,42 +141,54 @@ test('a syntax error in one document leaves the others drawn; reload restores th
 
 test('undo history survives a canvas edit that is refused', async ({ studio, page }) => {
   await studio.open();
+  await expect.poll(() => studio.savedText()).toBe(canary);
   await studio.typeOver('weight: 90', 'weight: 70');
   // Labels show shares of the route's total: 70 / (70 + 10).
   await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('87.5%');
+  const typed = canary.replace('weight: 90', 'weight: 70');
   await studio.selectText('http:');
   await page.keyboard.press('End');
   await page.keyboard.type(' [');
   await expect(page.getByTestId('parse-error')).toBeVisible();
+  // Monaco closes the bracket as it is typed.
+  await expect.poll(() => studio.savedText()).toBe(typed.replace('  http:\n', '  http: []\n'));
   // Delete on a node while the text does not parse: dispatch refuses and nothing changes.
   await studio.node('virtualservice:default/reviews').click();
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('notice')).toContainText('does not parse');
   await expect(studio.node('virtualservice:default/reviews')).toBeVisible();
-  await page.keyboard.press('Control+Z');
-  await expect(page.getByTestId('parse-error')).toBeHidden();
-  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('87.5%');
-  // Monaco may keep the typed space and bracket as separate steps; a few more undos reach the typing before.
-  const label = studio.weight('route:default/reviews/http/0/0');
-  for (let i = 0; i < 3 && (await label.textContent()) !== '90%'; i++) {
+
+  // Each Ctrl+Z undoes one of Monaco's undo stops, which it puts before a typed space and before an
+  // auto-closed bracket: ' [' is two steps (' ', '[]'), and 'weight: 70' typed over 'weight: 90' two more.
+  const steps = [
+    typed.replace('  http:\n', '  http: \n'),
+    typed,
+    canary.replace('weight: 90', 'weight:'),
+    canary,
+  ];
+  for (const [i, text] of steps.entries()) {
     await page.keyboard.press('Control+Z');
-    await page.waitForTimeout(150);
+    await expect.poll(() => studio.savedText(), `after ${i + 1} Ctrl+Z`).toBe(text);
+    if (i === 0) {
+      await expect(page.getByTestId('parse-error')).toBeHidden();
+      await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('87.5%');
+    }
   }
-  await expect(label).toHaveText('90%');
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('90%');
   await studio.shot('hardening-undo-after-refusal');
 });
 
 test('two tabs: the one whose text was overwritten elsewhere is told, and can load it', async ({
   studio,
   context,
-}) => {
+}, testInfo) => {
   await studio.open();
   const other = await context.newPage();
   await other.goto('/');
   await expect(other.locator('.monaco-editor .view-lines .view-line').first()).toBeVisible();
   await studio.typeOver('weight: 90', 'weight: 60');
   await expect(other.getByTestId('tab-conflict')).toContainText('Another tab changed the manifests');
-  await other.screenshot({ path: 'test-results/screenshots/hardening-two-tabs.png' });
+  await other.screenshot({ path: testInfo.outputPath('hardening-two-tabs.png') });
   await other.getByTestId('tab-load-theirs').click();
   await expect(
     other.locator('[data-testid="route-weight"][data-edge-id="route:default/reviews/http/0/0"]'),

@@ -15,7 +15,7 @@ test('a tab closed while its conflict notice is open leaves its text; the next s
   studio,
   page,
   context,
-}) => {
+}, testInfo) => {
   await studio.open();
   const other = await context.newPage();
   const second = new Studio(other);
@@ -44,7 +44,7 @@ test('a tab closed while its conflict notice is open leaves its text; the next s
   await expect(reviewsWeight(third)).toHaveText('85.7%'); // the first tab's saved text: 60 / (60 + 10)
   const notice = third.getByTestId('backup-notice');
   await expect(notice).toContainText('Unsaved text from a closed tab was kept');
-  await third.screenshot({ path: '/tmp/pw-backup/notice.png' });
+  await third.screenshot({ path: testInfo.outputPath('backup-notice.png') });
   await third.getByTestId('backup-restore').click();
   await expect(notice).toBeHidden();
   await expect(reviewsWeight(third)).toHaveText('75%'); // 90 / (90 + 30)
