@@ -1,7 +1,7 @@
 import type { DefaultNamespace } from '../../core/derive';
 import { saveDefaultNamespace } from '../../state/persist';
 import type { StudioState } from '../../state/store';
-import { useDerived, useStudio, useStudioStore } from '../store-context';
+import { useSettledDerived, useStudio, useStudioStore } from '../store-context';
 import './namespace-setting.css';
 
 const selectSetting = (s: StudioState) => s.defaultNamespace;
@@ -37,7 +37,7 @@ export function describeNamespace(ns: DefaultNamespace): { short: string; long: 
 export function NamespaceSetting() {
   const store = useStudioStore();
   const setting = useStudio(selectSetting);
-  const ns = useDerived().namespace;
+  const ns = useSettledDerived().namespace;
   const { short, long } = describeNamespace(ns);
   const set = (value: string) => {
     store.getState().setDefaultNamespace(value);
@@ -51,7 +51,7 @@ export function NamespaceSetting() {
         <input
           type="text"
           value={setting}
-          placeholder={ns.source === 'set' ? '' : ns.name}
+          placeholder="type to set"
           spellCheck={false}
           aria-invalid={setting !== '' && !DNS_LABEL.test(setting)}
           onChange={(e) => set(e.target.value)}
