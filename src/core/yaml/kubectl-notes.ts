@@ -1,4 +1,4 @@
-import { isPair, isScalar, isSeq, visit, type Document, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { readCore, readKubectl, type ScalarReading } from './kubectl-scalars';
 
 /**
@@ -26,38 +26,41 @@ function keyText(key: unknown): string {
   return String(key);
 }
 
-function pathOf(ancestors: readonly unknown[], node: Scalar): { path: (string | number)[]; key: boolean } {
-  const path: (string | number)[] = [];
-  let key = false;
-  for (let i = 1; i < ancestors.length; i++) {
-    const parent = ancestors[i];
-    const child = ancestors[i + 1] ?? node;
-    if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
-    else if (isPair(parent)) {
-      path.push(keyText(parent.key));
-      if (child === parent.key) key = true;
+type Found = { note: KubectlNote; range: [number, number] };
+
+function check(node: unknown, path: (string | number)[], key: boolean, out: Found[]): void {
+  if (!isScalar(node)) return;
+  const source = node.source;
+  if (node.type !== 'PLAIN' || node.tag !== undefined || typeof source !== 'string') return;
+  if (!MAYBE.test(source) || !node.range) return;
+  const kubectl = readKubectl(source);
+  const seems = readCore(source);
+  if (Object.is(kubectl.value, seems.value)) return;
+  out.push({ note: { path: [...path], key, source, kubectl, seems }, range: [node.range[0], node.range[1]] });
+}
+
+// A hand-rolled walk, not `visit`: it runs on every document of a big paste and builds a path only for a find.
+function walk(node: unknown, path: (string | number)[], out: Found[]): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      path.push(keyText(pair.key));
+      check(pair.key, path, true, out);
+      walk(pair.value, path, out);
+      path.pop();
     }
-  }
-  return { path, key };
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      path.push(i);
+      walk(item, path, out);
+      path.pop();
+    });
+  } else check(node, path, false, out);
 }
 
 /** Every plain, untagged scalar of a parsed document that kubectl reads differently, with its range. */
-export function kubectlNotes(ast: Document.Parsed): { note: KubectlNote; range: [number, number] }[] {
-  const out: { note: KubectlNote; range: [number, number] }[] = [];
-  visit(ast, {
-    Scalar(_key, node, ancestors) {
-      const source = node.source;
-      if (node.type !== 'PLAIN' || node.tag !== undefined || typeof source !== 'string') return;
-      if (!MAYBE.test(source) || !node.range) return;
-      const kubectl = readKubectl(source);
-      const seems = readCore(source);
-      if (Object.is(kubectl.value, seems.value)) return;
-      out.push({
-        note: { ...pathOf(ancestors, node), source, kubectl, seems },
-        range: [node.range[0], node.range[1]],
-      });
-    },
-  });
+export function kubectlNotes(ast: Document.Parsed): Found[] {
+  const out: Found[] = [];
+  walk(ast.contents, [], out);
   return out;
 }
 

@@ -64,8 +64,21 @@ function goInt(plain: string): number | undefined {
   return sign === '-' ? -n : n;
 }
 
+const STR_FIRST = /^[^yYnNtTfFoO~.+\-0-9]/;
+// The yaml library tests each tag in turn, then resolves: the same text comes several times in a row.
+let lastSource: string | undefined;
+let lastReading: ScalarReading = { kind: 'null', value: null };
+
 /** kubectl's reading of a plain scalar's source text (see the module comment). */
 export function readKubectl(source: string): ScalarReading {
+  if (STR_FIRST.test(source)) return str(source);
+  if (source === lastSource) return lastReading;
+  lastReading = resolvePlain(source);
+  lastSource = source;
+  return lastReading;
+}
+
+function resolvePlain(source: string): ScalarReading {
   const fixed = FIXED.get(source);
   if (fixed) return fixed;
   const c = source.charAt(0);
