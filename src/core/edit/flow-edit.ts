@@ -1,5 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { splice, type DocState, type Step } from './doc-state';
+import { isFailure, splice, type DocState, type Step } from './doc-state';
 import { lineEnd, lineStart, pastBreak, startsLine } from './node-text';
 import { columnOf, flowKey, flowText, type FlowStyle } from './serialise';
 
@@ -38,7 +38,11 @@ function styleOf(state: DocState, coll: Flow): FlowStyle {
     last === undefined || before === undefined
       ? state.json && state.jsonIndent > 0
       : lineOf(text, last) !== lineOf(text, before);
-  return { json: state.json, jsonIndent: state.jsonIndent, multiline, padded: text.charAt(open + 1) === ' ' };
+  // New entries copy the padding (`{ a }` or `{a}`) of the last entry when it is a collection, else the list's.
+  const lastEntry: unknown = coll.items[coll.items.length - 1];
+  const inner = isPair(lastEntry) ? lastEntry.value : lastEntry;
+  const at = isFlow(inner) && inner.range ? inner.range[0] : open;
+  return { json: state.json, jsonIndent: state.jsonIndent, multiline, padded: text.charAt(at + 1) === ' ' };
 }
 
 /** The indentation of the line holding `offset`. */
@@ -137,9 +141,16 @@ export function flowDelete(state: DocState, coll: Flow, index: number): Step {
   if (!prev || comma === undefined) return { reason: 'cannot find the comma before the last entry' };
   if (startsLine(text, start) && comma < lineStart(text, start)) {
     // Drop the comma before it and its lines, keeping a comment after that comma.
+    // The closing bracket after it keeps its line and indentation.
     const eol = lineEnd(text, end);
-    const tail = /^[ \t]*$/.test(text.slice(end, eol)) ? pastBreak(text, eol) : end;
-    return splice(state, comma, tail, text.slice(comma + 1, lineStart(text, start)));
+    const blank = /^[ \t]*$/.test(text.slice(end, eol));
+    const gone = splice(
+      state,
+      blank ? lineStart(text, start) : start,
+      blank ? pastBreak(text, eol) : end,
+      '',
+    );
+    return isFailure(gone) ? gone : splice(gone, comma, comma + 1, '');
   }
   return splice(state, prev[1], end, '');
 }

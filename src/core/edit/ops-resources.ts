@@ -22,8 +22,8 @@ export function addResource(parsed: ParsedText, model: MeshModel, i: Of<'addReso
     return refuse(`${i.kind} ${ns}/${i.name} already exists`);
   }
   const session = createSession(parsed);
-  session.appendDoc(manifestOf(i, model));
-  return session.finish(nodeIdOf(i));
+  const f = session.appendDoc(manifestOf(i, model));
+  return f ? refuse(f.reason) : session.finish(nodeIdOf(i));
 }
 
 /** Removes a resource: its whole document, or its item in a `kind: List`. */

@@ -52,13 +52,13 @@ export function createDestinationRule(
   i: Of<'createDestinationRule'>,
 ): EditResult {
   const session = createSession(parsed);
-  session.appendDoc({
+  const f = session.appendDoc({
     apiVersion: istioApiVersion(model),
     kind: 'DestinationRule',
     metadata: { name: i.name, ...(i.namespace !== 'default' ? { namespace: i.namespace } : {}) },
     spec: { host: i.host, ...(i.subsets.length > 0 ? { subsets: i.subsets } : {}) },
   });
-  return session.finish(nodeId.destinationrule(i.namespace, i.name));
+  return f ? refuse(f.reason) : session.finish(nodeId.destinationrule(i.namespace, i.name));
 }
 
 function policyBase(dr: DestinationRule, subset: string | undefined): YamlPath | string {

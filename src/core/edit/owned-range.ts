@@ -12,7 +12,7 @@ export function ownedRange(text: string, ast: Document.Parsed): [number, number]
   const range = ast.contents?.range;
   if (!range) return undefined;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const first = lineStart(text, range[0]);
+  const first = Math.max(lineStart(text, range[0]), bom);
   let start = first;
   while (start > bom) {
     const prev = lineStart(text, start - 1);

@@ -1,5 +1,7 @@
 import type { ParsedText } from '../yaml/parse';
-import { isFailure, openDoc, type DocState, type Failure, type Step } from './doc-edit';
+import { isRec } from '../model/read';
+import { appendIn, isFailure, openDoc, type DocState, type Failure, type Step } from './doc-edit';
+import { isFlow } from './flow-edit';
 import type { TextEdit } from './intents';
 import { logEdits } from './edit-log';
 import { ownedRange } from './owned-range';
@@ -15,7 +17,8 @@ export interface Session {
   edit(docIndex: number, step: (s: DocState) => Step): Failure | undefined;
   /** The current text of a document being edited (or the original). */
   current(docIndex: number): DocState | Failure;
-  appendDoc(value: unknown): void;
+  /** Adds a resource: to the `items` of a text that is one JSON List (kubectl's output), else as a new document. */
+  appendDoc(value: unknown): Failure | undefined;
   deleteDoc(docIndex: number): Failure | undefined;
   finish(select?: string): EditResult;
 }
@@ -47,7 +50,10 @@ export function createSession(parsed: ParsedText): Session {
       return undefined;
     },
     appendDoc(value) {
+      const list = jsonList(parsed);
+      if (list !== undefined) return this.edit(list, (s) => appendIn(s, ['items'], value));
       appended.push(`${toYaml(value, 0, false)}\n`.replace(/\n/g, eol));
+      return undefined;
     },
     deleteDoc(i) {
       if (!parsed.docs[i]) return { reason: `there is no document ${i}` };
@@ -69,6 +75,16 @@ export function createSession(parsed: ParsedText): Session {
       return result;
     },
   };
+}
+
+/** The index of the one document of a text that is a JSON `kind: List`, if it is one. */
+function jsonList(parsed: ParsedText): number | undefined {
+  const live = parsed.docs.filter((d) => d.value !== undefined && d.value !== null);
+  const doc = live[0];
+  if (live.length !== 1 || !doc || doc.broken) return undefined;
+  const v = doc.value;
+  const isList = isRec(v) && v.kind === 'List' && Array.isArray(v.items);
+  return isList && isFlow(doc.ast.contents) ? doc.index : undefined;
 }
 
 function deleteEdit(parsed: ParsedText, i: number): TextEdit[] {
