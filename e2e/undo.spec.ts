@@ -29,7 +29,7 @@ async function dragSlider(studio: Studio, slider: Locator, from: number, to: num
 test('one drag of a weight slider is one undo step; the redo keys bring it back', async ({
   studio,
   page,
-}) => {
+}, testInfo) => {
   await studio.open();
   await expect.poll(() => studio.savedText()).toBe(canary);
   await studio.node('virtualservice:default/reviews').click({ position: { x: 20, y: 10 } });
@@ -44,6 +44,7 @@ test('one drag of a weight slider is one undo step; the redo keys bring it back'
   await expect.poll(() => studio.savedText()).toContain(`weight: ${w}\n`);
   const dragged = await studio.savedText();
   expect(dragged).toContain(`weight: ${100 - w}\n`);
+  await page.screenshot({ path: testInfo.outputPath('slider-dragged.png') });
 
   // Focus is still on the slider, as a person leaves it.
   await page.keyboard.press('Control+Z');
@@ -57,4 +58,40 @@ test('one drag of a weight slider is one undo step; the redo keys bring it back'
   await expect.poll(() => studio.savedText()).toBe(canary);
   await page.keyboard.press('Control+Y');
   await expect.poll(() => studio.savedText()).toBe(dragged);
+});
+
+test('a canvas delete is undone and redone by keys on the canvas and in the YAML pane', async ({
+  studio,
+  page,
+}, testInfo) => {
+  await studio.open();
+  await expect.poll(() => studio.savedText()).toBe(canary);
+  const v3 = studio.node('deployment:default/reviews-v3');
+  await v3.click();
+  await page.keyboard.press('Delete');
+  await expect(v3).toHaveCount(0);
+  await expect.poll(() => studio.savedText()).not.toContain('name: reviews-v3');
+  const deleted = await studio.savedText();
+
+  // On the canvas (focus on the pane, as after the click and the key).
+  await page.keyboard.press('Control+Z');
+  await expect(v3).toBeVisible();
+  await expect.poll(() => studio.savedText()).toBe(canary);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(v3).toHaveCount(0);
+  await expect.poll(() => studio.savedText()).toBe(deleted);
+
+  // In the YAML pane: Monaco's own keys walk the same history.
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Z');
+  await expect(v3).toBeVisible();
+  await expect.poll(() => studio.savedText()).toBe(canary);
+  await page.keyboard.press('Control+Y');
+  await expect(v3).toHaveCount(0);
+  await expect.poll(() => studio.savedText()).toBe(deleted);
+  await page.keyboard.press('Control+Z');
+  await expect.poll(() => studio.savedText()).toBe(canary);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect.poll(() => studio.savedText()).toBe(deleted);
+  await page.screenshot({ path: testInfo.outputPath('redo-in-editor.png') });
 });
