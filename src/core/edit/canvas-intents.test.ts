@@ -70,7 +70,7 @@ describe('dropIntent: a palette item dropped on the canvas', () => {
     });
   });
   it('a subset on a DestinationRule (or on one of its subsets) takes the next free vN', () => {
-    const want = {
+    const want: EditIntent = {
       type: 'addSubset',
       drRef: 'DestinationRule default/reviews',
       name: 'v4',
