@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyIntent } from '../../core/edit/index';
-import { derive } from '../../core/derive';
+import { applyIntent } from './index';
+import { derive } from '../derive';
 import { l4MatchIntent, readL4Match } from './l4-match';
 
 const tcp = readFileSync('test/fixtures/corpus/istio/samples/tcp-echo/tcp-echo-20-v2.yaml', 'utf8');
