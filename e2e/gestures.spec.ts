@@ -179,17 +179,16 @@ for (const drop of DROPS) {
 }
 
 /**
- * `text` without the document that holds `needle` and its separator; comment lines above the document (a
- * file's header comment) stay, at the top of the next one.
+ * `text` without the document that holds `needle`: its content and its own `---` above it. The first document
+ * has no marker of its own, and the comments opening the text are the file's header: both stay.
  */
 function withoutDoc(text: string, needle: string): string {
   const docs = text.split(/^---\n/m);
   const i = docs.findIndex((d) => d.includes(needle));
   expect(i).toBeGreaterThanOrEqual(0);
-  const header = /^(#.*\n)*/.exec(docs[i] ?? '')?.[0] ?? '';
-  const kept = docs.filter((_, j) => j !== i);
-  kept[i] = header + (kept[i] ?? '');
-  return kept.join('---\n');
+  if (i > 0) return docs.filter((_, j) => j !== i).join('---\n');
+  const header = /^(#.*\n)*/.exec(docs[0] ?? '')?.[0] ?? '';
+  return header + text.slice(docs[0]?.length ?? 0);
 }
 
 test('Delete on a selected node removes its document; the other documents stay byte for byte', async ({
