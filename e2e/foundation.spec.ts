@@ -74,10 +74,7 @@ test('a reload restores the text', async ({ studio, page }) => {
   await expect(studio.weight('route:default/reviews/http/0/1')).toHaveText('25%');
 });
 
-test('an example by URL wins over the saved text; one from the menu replaces it', async ({
-  studio,
-  page,
-}) => {
+test('an example by URL wins over the saved text; one from the menu replaces it', async ({ studio }) => {
   // The default example is saved first, so a URL that were ignored would show it.
   await studio.open();
   await expect(studio.node('deployment:default/reviews-v3')).toBeVisible();
@@ -85,7 +82,7 @@ test('an example by URL wins over the saved text; one from the menu replaces it'
   await studio.open('?example=ab-header', { keepStorage: true });
   // ab-header: reviews v1 and v2 only, and two http routes (jason's header → v2, everyone else → v1).
   await expect(studio.canvas()).toHaveAttribute('data-node-count', '7');
-  await expect(page.locator('.react-flow__edge[data-id="route:default/reviews/http/1/0"]')).toHaveCount(1);
+  await expect(studio.edge('route:default/reviews/http/1/0')).toHaveCount(1);
   await expect(studio.node('deployment:default/reviews-v3')).toHaveCount(0);
   await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('100%');
 
@@ -93,7 +90,7 @@ test('an example by URL wins over the saved text; one from the menu replaces it'
   // Only the canary deploys reviews v3, and splits one route 90/10.
   await expect(studio.node('deployment:default/reviews-v3')).toBeVisible();
   await expect(studio.canvas()).toHaveAttribute('data-node-count', '9');
-  await expect(page.locator('.react-flow__edge[data-id="route:default/reviews/http/1/0"]')).toHaveCount(0);
+  await expect(studio.edge('route:default/reviews/http/1/0')).toHaveCount(0);
   await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('90%');
   await expect(studio.weight('route:default/reviews/http/0/1')).toHaveText('10%');
 });

@@ -163,8 +163,9 @@ for (const drop of DROPS) {
       at = { x: n.x - box.x + n.width / 2, y: n.y - box.y + n.height / 2 };
     }
     await studio.dropFromPalette(drop.kind, at);
-    const node = page.locator(`[data-testid="node"][data-kind="${drop.kind}"][data-node-id="${drop.id}"]`);
+    const node = studio.node(drop.id);
     await expect(node).toBeVisible();
+    await expect(node).toHaveAttribute('data-kind', drop.kind);
     await expect(studio.canvas()).toHaveAttribute('data-node-count', String(before + 1));
     await expect.poll(() => studio.savedText().then((t) => t !== undefined && drop.text(t))).toBe(true);
     if (!drop.onNode) {
@@ -318,10 +319,9 @@ test('the filter bar narrows the canvas by kind, search, namespace and host; cle
   // bookinfo: 4 Services, 6 Deployments, 4 DestinationRules with 10 subsets, 1 VirtualService; and the cart.
   await expect(studio.canvas()).toHaveAttribute('data-node-count', '26');
   const drawn = page.locator('[data-testid="node"]');
-  const fit = () => page.locator('.react-flow__controls-fitview').click();
   /** The ids of the nodes drawn, once the view is fitted to what the filter shows. */
   const drawnIds = async () => {
-    await fit();
+    await studio.fitView();
     return (await drawn.evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')))).sort();
   };
 
