@@ -8,16 +8,18 @@ import { createStudioStore } from './state/store';
 import { loadDefaultNamespace, loadPositions } from './state/persist';
 import { startAutosave } from './ui/autosave';
 import { startTabSync } from './ui/tab-sync';
+import { createAppStudio } from './ui/studio';
 
 const { text, positions } = initialText(window.location.search, loadPositions());
 const store = createStudioStore(text, positions, { defaultNamespace: loadDefaultNamespace() });
 startAutosave(store, startTabSync(store));
+const studio = createAppStudio(store);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App store={store} />
+      <App studio={studio} />
     </StrictMode>,
   );
 }

@@ -3,7 +3,7 @@ import { BIG_TEXT, createDeriveScheduler } from './derive-scheduler';
 import { createStudioStore } from './store';
 import { generateMesh } from '../../bench/generate-mesh';
 import { derive, type Derived } from '../core/derive';
-import { mainParser } from './derived';
+import { createDerivation } from './derived';
 import { fakeParseWorker } from './fake-parse-worker';
 import { createParseAhead } from './parse-ahead';
 
@@ -14,7 +14,7 @@ const big = (name: string) => `${small.replace('name: a', `name: ${name}`)}# ${'
 function setup(initial: string) {
   const store = createStudioStore(initial);
   let pending: (() => void) | undefined;
-  const scheduler = createDeriveScheduler(store, {
+  const scheduler = createDeriveScheduler(store, createDerivation(), {
     delay: 10,
     schedule: (f) => {
       pending = f;
@@ -61,14 +61,15 @@ describe('derive scheduler with a parse worker', () => {
   function setupAhead(initial: string) {
     const store = createStudioStore(initial);
     const fake = fakeParseWorker();
+    const derivation = createDerivation();
     let pending: (() => void) | undefined;
-    const scheduler = createDeriveScheduler(store, {
+    const scheduler = createDeriveScheduler(store, derivation, {
       delay: 10,
       schedule: (f) => {
         pending = f;
         return () => (pending = undefined);
       },
-      ahead: createParseAhead(fake.worker, mainParser),
+      ahead: createParseAhead(fake.worker, derivation.parser),
     });
     scheduler.subscribe(() => undefined);
     return { store, scheduler, fake, fire: () => pending?.() };

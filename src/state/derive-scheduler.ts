@@ -1,9 +1,12 @@
 import type { Derived } from '../core/derive';
-import { derivedFor, derivedOf, isDerivedFrom, mainParser } from './derived';
+import { isDerivedFrom, type Derivation } from './derived';
 import type { ParseAhead, Progress } from './parse-ahead';
 import type { StudioStore } from './store';
 
-/** What the views draw: the last settled derivation, and whether a newer text is waiting to be derived. */
+/**
+ * What the views draw ("settled"): the last derivation the scheduler settled, which may lag the store's text
+ * while a big text waits; and whether a newer text is waiting. Edits act on `Derivation.current` instead.
+ */
 export interface Settled {
   derived: Derived;
   busy: boolean;
@@ -45,9 +48,13 @@ const timeout = (f: () => void, ms: number) => {
  * Follows the store's text and settles the derivation the views read: at once for ordinary texts, after
  * `delay` ms of quiet for big ones, and for a big paste once the worker has parsed its new documents (with
  * `progress` meanwhile). `busy` is true while a newer text waits, so the canvas can say so (`data-busy`).
- * Edit ops keep calling `derivedFor(currentText)`, so they never act on a stale derivation.
+ * Edit ops read `derivation.current(state)` instead, so they never act on a stale derivation.
  */
-export function createDeriveScheduler(store: StudioStore, options: SchedulerOptions = {}): DeriveScheduler {
+export function createDeriveScheduler(
+  store: StudioStore,
+  derivation: Derivation,
+  options: SchedulerOptions = {},
+): DeriveScheduler {
   const { delay = SETTLE_DELAY, schedule = timeout, ahead } = options;
   const listeners = new Set<() => void>();
   let cancel: (() => void) | undefined;
@@ -59,7 +66,7 @@ export function createDeriveScheduler(store: StudioStore, options: SchedulerOpti
   };
   const settle = () => {
     cancel = undefined;
-    snapshot = { derived: derivedOf(store.getState()), busy: false };
+    snapshot = { derived: derivation.current(store.getState()), busy: false };
     emit();
   };
   const markBusy = (progress?: Progress) => {
@@ -69,7 +76,7 @@ export function createDeriveScheduler(store: StudioStore, options: SchedulerOpti
   /** Sends the text's new documents to the worker when there are enough of them; false if it did not. */
   const parseAhead = (text: string): boolean => {
     if (!ahead) return false;
-    const docs = mainParser.missing(text);
+    const docs = derivation.parser.missing(text);
     if (docs.reduce((n, d) => n + d.length, 0) < AHEAD_MIN) return false;
     const mine = generation;
     markBusy({ done: 0, total: docs.length });
@@ -103,9 +110,10 @@ export function createDeriveScheduler(store: StudioStore, options: SchedulerOpti
   // A big restored text starts empty and busy rather than freezing the first screen while it parses.
   let snapshot: Settled =
     ahead && initial.length >= BIG_TEXT
-      ? { derived: derivedFor(''), busy: true }
-      : { derived: derivedOf(store.getState()), busy: false };
-  if (snapshot.busy && !parseAhead(initial)) snapshot = { derived: derivedOf(store.getState()), busy: false };
+      ? { derived: derivation.of(''), busy: true }
+      : { derived: derivation.current(store.getState()), busy: false };
+  if (snapshot.busy && !parseAhead(initial))
+    snapshot = { derived: derivation.current(store.getState()), busy: false };
 
   // The store is followed only while someone reads (React subscribes and unsubscribes as it mounts, also twice
   // under StrictMode), so nothing needs disposing; a read with no one subscribed catches up at once, unless
@@ -114,7 +122,7 @@ export function createDeriveScheduler(store: StudioStore, options: SchedulerOpti
     get: () => {
       const state = store.getState();
       if (!detach && !snapshot.progress && !isDerivedFrom(snapshot.derived, state))
-        snapshot = { derived: derivedOf(state), busy: false };
+        snapshot = { derived: derivation.current(state), busy: false };
       return snapshot;
     },
     subscribe: (listener) => {

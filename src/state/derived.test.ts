@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BIG_TEXT, createDeriveScheduler } from './derive-scheduler';
-import { derivedFor, derivedOf, deriveOptionsOf, isDerivedFrom } from './derived';
+import { createDerivation, deriveOptionsOf, isDerivedFrom } from './derived';
 import { createStudioStore } from './store';
 
 // Services without a namespace beside a VirtualService in `travel`: inferred `travel` unless set.
@@ -21,6 +21,8 @@ spec:
 
 describe('derived state: the namespace setting', () => {
   it('memoises on text and setting: the same object for the same pair, a new one for a new setting', () => {
+    const derivation = createDerivation();
+    const derivedOf = derivation.current;
     const inferred = derivedOf({ text, defaultNamespace: '' });
     expect(derivedOf({ text, defaultNamespace: ' ' })).toBe(inferred);
     expect(inferred.namespace).toMatchObject({ name: 'travel', source: 'inferred' });
@@ -30,7 +32,7 @@ describe('derived state: the namespace setting', () => {
     expect(set.model.services[0]?.ref).toBe('Service default/web');
     expect(isDerivedFrom(set, { text, defaultNamespace: 'default' })).toBe(true);
     expect(isDerivedFrom(set, { text, defaultNamespace: '' })).toBe(false);
-    expect(derivedFor(text, deriveOptionsOf({ text, defaultNamespace: 'default' }))).toBe(set);
+    expect(derivation.of(text, deriveOptionsOf({ text, defaultNamespace: 'default' }))).toBe(set);
   });
 
   it('starts from a saved setting, and a blank one infers', () => {
@@ -44,7 +46,7 @@ describe('derived state: the namespace setting', () => {
 
   it('makes the scheduler re-derive when the setting changes, with the text untouched', () => {
     const store = createStudioStore(text);
-    const scheduler = createDeriveScheduler(store);
+    const scheduler = createDeriveScheduler(store, createDerivation());
     const stop = scheduler.subscribe(() => undefined);
     expect(scheduler.get().derived.diagnostics.filter((d) => d.code === 'IST0101')).toEqual([]);
     store.getState().setDefaultNamespace('default');
@@ -60,7 +62,9 @@ describe('derived state: the namespace setting', () => {
     const big = `${text}# ${'x'.repeat(BIG_TEXT)}\n`;
     const store = createStudioStore(big);
     let pending: (() => void) | undefined;
-    const scheduler = createDeriveScheduler(store, { schedule: (f) => ((pending = f), () => undefined) });
+    const scheduler = createDeriveScheduler(store, createDerivation(), {
+      schedule: (f) => ((pending = f), () => undefined),
+    });
     const stop = scheduler.subscribe(() => undefined);
     store.getState().setDefaultNamespace('default');
     expect(scheduler.get().busy).toBe(true);
@@ -71,7 +75,7 @@ describe('derived state: the namespace setting', () => {
 
   it('catches up on read when no one is subscribed', () => {
     const store = createStudioStore(text);
-    const scheduler = createDeriveScheduler(store);
+    const scheduler = createDeriveScheduler(store, createDerivation());
     store.getState().setDefaultNamespace('shop');
     expect(scheduler.get().derived.model.services[0]?.namespace).toBe('shop');
   });

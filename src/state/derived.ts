@@ -1,21 +1,5 @@
 import { createDeriver, sameOptions, type Derived, type DeriveOptions } from '../core/derive';
-import { createParser } from '../core/yaml/parse';
-
-/** The app's parser: it memoises per document, and the parse worker seeds it ahead of a big paste. */
-export const mainParser = createParser();
-// One deriver for the app, so consecutive texts share their unchanged documents.
-const deriveText = createDeriver(mainParser);
-let last: Derived | undefined;
-
-/**
- * Derived data for a text and options; the same object for the same text and options, so components can
- * compare by identity. Pass the store's options (`deriveOptionsOf(state)`), or a derivation made for one
- * namespace setting would be mistaken for another's.
- */
-export function derivedFor(text: string, options: DeriveOptions = {}): Derived {
-  if (last?.text !== text || !sameOptions(last.options, options)) last = deriveText(text, options);
-  return last;
-}
+import { createParser, type Parser } from '../core/yaml/parse';
 
 /** What derivation reads from the store's state. */
 export interface DeriveSource {
@@ -29,12 +13,31 @@ export function deriveOptionsOf(s: DeriveSource): DeriveOptions {
   return s.defaultNamespace.trim() ? { defaultNamespace: s.defaultNamespace.trim() } : {};
 }
 
-/** The derivation of the store's current text with its settings. */
-export function derivedOf(s: DeriveSource): Derived {
-  return derivedFor(s.text, deriveOptionsOf(s));
-}
-
 /** True when `d` was derived from this state's text and settings (else it is stale for it). */
 export function isDerivedFrom(d: Derived, s: DeriveSource): boolean {
   return d.text === s.text && sameOptions(d.options, deriveOptionsOf(s));
+}
+
+/**
+ * One studio's derivations: its parser (memoised per document, seeded by its parse worker) and the last
+ * result, so consecutive texts share their unchanged documents. Each studio (and each test, and each side of
+ * a comparison) has its own.
+ */
+export interface Derivation {
+  readonly parser: Parser;
+  /** Derived data for a text and options: the same object for the same pair, so views compare by identity. */
+  of(text: string, options?: DeriveOptions): Derived;
+  /** The derivation of the state's text with its settings: what an edit acts on ("current"). */
+  current(s: DeriveSource): Derived;
+}
+
+export function createDerivation(): Derivation {
+  const parser = createParser();
+  const deriveText = createDeriver(parser);
+  let last: Derived | undefined;
+  const of = (text: string, options: DeriveOptions = {}): Derived => {
+    if (last?.text !== text || !sameOptions(last.options, options)) last = deriveText(text, options);
+    return last;
+  };
+  return { parser, of, current: (s) => of(s.text, deriveOptionsOf(s)) };
 }

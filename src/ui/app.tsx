@@ -1,6 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Suspense, lazy } from 'react';
-import type { StudioStore } from '../state/store';
 import { Canvas } from './canvas/canvas';
 import { ImportDialog } from './dialogs/import-dialog';
 import { ExportDialog } from './dialogs/export/export-dialog';
@@ -9,7 +8,8 @@ import { ParseBanner } from './panels/parse-banner';
 import { StatusBar } from './panels/status-bar';
 import { Toolbar } from './panels/toolbar';
 import { PanelBoundary } from './panel-boundary';
-import { StoreProvider } from './store-context';
+import { StudioProvider } from './store-context';
+import type { AppStudio } from './studio';
 import { useGlobalKeys } from './use-global-keys';
 import { useFileDrop } from './dialogs/use-file-drop';
 import { SidePanel } from './panels/side-panel';
@@ -61,13 +61,13 @@ function Shell() {
   );
 }
 
-export function App({ store }: { store: StudioStore }) {
+export function App({ studio }: { studio: AppStudio }) {
   return (
-    <StoreProvider store={store}>
+    <StudioProvider studio={studio}>
       {/* Above the shell: the export dialog reads the canvas's nodes for its pictures. */}
       <ReactFlowProvider>
         <Shell />
       </ReactFlowProvider>
-    </StoreProvider>
+    </StudioProvider>
   );
 }

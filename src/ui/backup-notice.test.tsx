@@ -4,7 +4,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStudioStore, type StudioStore } from '../state/store';
 import { BackupNotice } from './backup-notice';
-import { StoreProvider } from './store-context';
+import { createStudio } from '../state/studio';
+import { createEditorBridge } from './editor/bridge';
+import { StudioProvider } from './store-context';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -26,9 +28,9 @@ afterEach(() => {
 function render(store: StudioStore) {
   act(() =>
     root.render(
-      <StoreProvider store={store}>
+      <StudioProvider studio={createStudio(store, { editor: createEditorBridge() })}>
         <BackupNotice />
-      </StoreProvider>,
+      </StudioProvider>,
     ),
   );
 }

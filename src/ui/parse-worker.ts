@@ -1,19 +1,12 @@
-import { mainParser } from '../state/derived';
+import type { Parser } from '../core/yaml/parse';
 import { createParseAhead, type ParseAhead } from '../state/parse-ahead';
 import type { ParseReply } from '../workers/parse-job';
 
-let started: { ahead: ParseAhead | undefined } | undefined;
-
 /**
- * The page's parse worker for big pastes (one, as there is one main-thread parser to seed), or undefined
- * where workers cannot start: the app then parses here.
+ * A parse worker for big pastes that seeds `parser` (one per studio), or undefined where workers cannot
+ * start: the studio then reads big pastes on the main thread in short batches.
  */
-export function startParseAhead(): ParseAhead | undefined {
-  started ??= { ahead: start() };
-  return started.ahead;
-}
-
-function start(): ParseAhead | undefined {
+export function startParseAhead(parser: Parser): ParseAhead | undefined {
   if (typeof Worker === 'undefined') return undefined;
   try {
     const worker = new Worker(new URL('../workers/parse.worker.ts', import.meta.url), {
@@ -30,7 +23,7 @@ function start(): ParseAhead | undefined {
           worker.onmessageerror = onError;
         },
       },
-      mainParser,
+      parser,
     );
   } catch {
     return undefined;

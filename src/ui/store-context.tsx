@@ -1,28 +1,27 @@
-import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { StudioActions, StudioState, StudioStore } from '../state/store';
-import { createDeriveScheduler, type DeriveScheduler } from '../state/derive-scheduler';
 import type { Derived } from '../core/derive';
+import type { DeriveScheduler } from '../state/derive-scheduler';
 import type { Progress } from '../state/parse-ahead';
-import { startParseAhead } from './parse-worker';
+import type { StudioActions, StudioState, StudioStore } from '../state/store';
+import type { AppStudio } from './studio';
 
-const StoreContext = createContext<StudioStore | null>(null);
-const SchedulerContext = createContext<DeriveScheduler | null>(null);
+const StudioContext = createContext<AppStudio | null>(null);
 
-export function StoreProvider({ store, children }: { store: StudioStore; children: ReactNode }) {
-  // One scheduler per store: every view reads the same settled derivation, so they never disagree.
-  const scheduler = useMemo(() => createDeriveScheduler(store, { ahead: startParseAhead() }), [store]);
-  return (
-    <StoreContext.Provider value={store}>
-      <SchedulerContext.Provider value={scheduler}>{children}</SchedulerContext.Provider>
-    </StoreContext.Provider>
-  );
+/** Gives the views their studio: one per app (see `ui/studio.ts`), so nothing stateful is module-global. */
+export function StudioProvider({ studio, children }: { studio: AppStudio; children: ReactNode }) {
+  return <StudioContext.Provider value={studio}>{children}</StudioContext.Provider>;
+}
+
+/** The app's studio: store, derivations, scheduler, editor. */
+export function useStudioInstance(): AppStudio {
+  const studio = useContext(StudioContext);
+  if (!studio) throw new Error('StudioProvider missing');
+  return studio;
 }
 
 export function useStudioStore(): StudioStore {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('StoreProvider missing');
-  return store;
+  return useStudioInstance().store;
 }
 
 /** Reads a slice of the store; pass a module-scope selector. */
@@ -30,24 +29,23 @@ export function useStudio<T>(selector: (s: StudioState & StudioActions) => T): T
   return useStore(useStudioStore(), selector);
 }
 
-/** The derivation scheduler views read from (settled results; see `useDerived`). */
+/** The derivation scheduler views read from (settled results; see `useSettledDerived`). */
 export function useScheduler(): DeriveScheduler {
-  const scheduler = useContext(SchedulerContext);
-  if (!scheduler) throw new Error('StoreProvider missing');
-  return scheduler;
+  return useStudioInstance().scheduler;
 }
 
 /**
- * The derived model, graph and diagnostics the views draw: the current text's, except while a big text
- * waits out a pause in typing (then the last settled one; see `useDeriveBusy`). Edit ops use `derivedFor`.
+ * The settled derivation: the model, graph and diagnostics the views draw. It is the current text's, except
+ * while a big text waits to be read (then the last settled one; see `useDeriveBusy`). Edits act on
+ * `studio.current()` instead.
  */
-export function useDerived(): Derived {
+export function useSettledDerived(): Derived {
   const scheduler = useScheduler();
   // Select the derivation itself, so a change of `busy` alone re-renders only the canvas, not every view.
   return useSyncExternalStore(scheduler.subscribe, () => scheduler.get().derived);
 }
 
-/** True while a newer text than the one `useDerived` shows waits to be derived. */
+/** True while a newer text than the one `useSettledDerived` shows waits to be derived. */
 export function useDeriveBusy(): boolean {
   const scheduler = useScheduler();
   return useSyncExternalStore(scheduler.subscribe, () => scheduler.get().busy);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { redo, undo } from './editor/bridge';
+import { useStudioInstance } from './store-context';
 
 // Inputs whose own Ctrl+Z undoes typing; a slider, checkbox or button has none, and after a slider drag the
 // person's Ctrl+Z means the drag (focus stays on the slider).
@@ -13,6 +13,7 @@ function hasOwnUndo(t: Element | null): boolean {
 
 /** Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (and Ctrl+Y) outside Monaco share Monaco's undo history. */
 export function useGlobalKeys(): void {
+  const studio = useStudioInstance();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target instanceof Element ? e.target : null;
@@ -22,12 +23,12 @@ export function useGlobalKeys(): void {
       if (!mod) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
-        if (undo()) e.preventDefault();
+        if (studio.undo()) e.preventDefault();
       } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        if (redo()) e.preventDefault();
+        if (studio.redo()) e.preventDefault();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [studio]);
 }

@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StudioState } from '../../state/store';
-import { useDerived, useDeriveBusy, useStudio, useStudioStore } from '../store-context';
+import { useSettledDerived, useDeriveBusy, useStudio, useStudioStore } from '../store-context';
 import { StudioNodeComponent } from './nodes/studio-node';
 import { StudioEdgeComponent } from './studio-edge';
 import { summariseDiagnostics, toFlow, type StudioNode, type Trace } from './to-flow';
@@ -35,7 +35,7 @@ export interface CanvasProps {
 
 /** The graph canvas: a picture of the derived graph, and the place where canvas actions start. */
 export function Canvas({ trace }: CanvasProps) {
-  const derived = useDerived();
+  const derived = useSettledDerived();
   const busy = useDeriveBusy();
   const store = useStudioStore();
   const selection = useStudio(selectSelection);

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { revealOffsets } from '../editor/bridge';
 import { rangeOfElement } from '../../core/graph/reveal';
-import { useDerived } from '../store-context';
+import { useSettledDerived, useStudioInstance } from '../store-context';
 
 export interface MenuState {
   x: number;
@@ -20,7 +19,8 @@ export function ContextMenu({
   onClose: () => void;
   onDelete: () => void;
 }) {
-  const d = useDerived();
+  const d = useSettledDerived();
+  const studio = useStudioInstance();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     first.current?.focus();
@@ -42,7 +42,7 @@ export function ContextMenu({
         role="menuitem"
         onClick={() => {
           const r = rangeOfElement(d.parsed, d.graph, id);
-          if (r) revealOffsets(r[0], r[1]);
+          if (r) studio.reveal(r[0], r[1]);
           onClose();
         }}
       >

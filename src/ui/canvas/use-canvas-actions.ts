@@ -1,10 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
-import { derivedOf } from '../../state/derived';
 import { connectIntent, deleteIntent, dropIntent, type PaletteKind } from '../edit/canvas-intents';
 import { dispatchIntent } from '../edit/dispatch';
 import { PALETTE_MIME } from '../panels/palette';
-import { useStudioStore } from '../store-context';
+import { useStudioInstance } from '../store-context';
 
 const KINDS = new Set<string>([
   'service',
@@ -21,22 +20,23 @@ function isPaletteKind(k: string): k is PaletteKind {
 
 /** Canvas gestures as edit intents: palette drops, connections, deletion. */
 export function useCanvasActions() {
-  const store = useStudioStore();
+  const studio = useStudioInstance();
+  const store = studio.store;
   const rf = useReactFlow();
 
   const add = useCallback(
     (kind: PaletteKind, at?: { x: number; y: number }, nearId?: string) => {
-      const d = derivedOf(store.getState());
+      const d = studio.current();
       const near = d.graph.nodes.find((n) => n.id === (nearId ?? store.getState().selection.nodeId));
       const intent = dropIntent(d, kind, near);
       if (!intent) {
         store.getState().notify('Add a DestinationRule first: a subset lives inside one.', 'error');
         return;
       }
-      const r = dispatchIntent(store, intent);
+      const r = dispatchIntent(studio, intent);
       if (r.ok && r.select && at && kind !== 'subset') store.getState().movePosition(r.select, at);
     },
-    [store],
+    [studio, store],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -63,20 +63,20 @@ export function useCanvasActions() {
 
   const connect = useCallback(
     (source: string, sourceHandle: string | null, target: string, targetHandle: string | null) => {
-      const d = derivedOf(store.getState());
+      const d = studio.current();
       const intent = connectIntent(d, source, sourceHandle, target, targetHandle);
       if (typeof intent === 'string') store.getState().notify(`Cannot connect: ${intent}.`, 'error');
-      else dispatchIntent(store, intent);
+      else dispatchIntent(studio, intent);
     },
-    [store],
+    [studio, store],
   );
 
   const removeSelected = useCallback(() => {
-    const d = derivedOf(store.getState());
+    const d = studio.current();
     const intent = deleteIntent(d, store.getState().selection);
     if (typeof intent === 'string') store.getState().notify(`Cannot delete: ${intent}.`, 'error');
-    else if (dispatchIntent(store, intent).ok) store.getState().select({});
-  }, [store]);
+    else if (dispatchIntent(studio, intent).ok) store.getState().select({});
+  }, [studio, store]);
 
   return { add, onDragOver, onDrop, connect, removeSelected };
 }

@@ -1,19 +1,21 @@
 import { applyIntent, undoMode } from '../../core/edit/index';
 import type { EditIntent } from '../../core/edit/intents';
 import { isEdgeId } from '../../core/graph/ids';
-import { derivedOf } from '../../state/derived';
-import type { StudioStore } from '../../state/store';
-import { applyEditsToEditor } from '../editor/bridge';
+import type { EditorPort, Studio } from '../../state/studio';
 
 /**
- * Runs a canvas or inspector action: intent → minimal text edits → Monaco (one undo history for both panes).
+ * Runs a canvas or inspector action: intent → minimal text edits → the studio's text, and from there the editor
+ * (one undo history for both panes; a slider drag's moves merge into one step).
  * Refuses, with a message, while the text does not parse, so nothing typed is overwritten.
  * Selects what the op suggests (a new node, or the route edge an op added or changed) and returns its id;
  * the id names a node or an edge (`isEdgeId`), and is undefined when the op suggests nothing.
  */
-export function dispatchIntent(store: StudioStore, intent: EditIntent): { ok: boolean; select?: string } {
-  const s = store.getState();
-  const d = derivedOf(s);
+export function dispatchIntent(
+  studio: Studio<EditorPort>,
+  intent: EditIntent,
+): { ok: boolean; select?: string } {
+  const s = studio.store.getState();
+  const d = studio.current();
   if (d.parseErrors.length > 0) {
     s.notify(
       'The YAML does not parse right now; fix the error shown in the banner, then try again.',
@@ -27,8 +29,7 @@ export function dispatchIntent(store: StudioStore, intent: EditIntent): { ok: bo
     return { ok: false };
   }
   if (r.edits.length === 0) return { ok: true, select: r.select };
-  // Without an editor yet (Monaco loads lazily) the store takes the text directly.
-  if (!applyEditsToEditor(r.edits, undoMode(intent) === 'merge')) s.setText(r.text);
+  studio.edit(r.edits, { merge: undoMode(intent) === 'merge' });
   if (r.select) s.select(isEdgeId(r.select) ? { edgeId: r.select } : { nodeId: r.select });
   return { ok: true, select: r.select };
 }

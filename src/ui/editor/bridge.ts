@@ -1,77 +1,71 @@
 import type { editor } from 'monaco-editor';
 import type { TextEdit } from '../../core/edit/intents';
+import type { EditorPort } from '../../state/studio';
 
-// The one Monaco editor of the page. Canvas edits go through its model so Ctrl+Z undoes them like typing.
-let current: editor.IStandaloneCodeEditor | undefined;
-
-export function attachEditor(e: editor.IStandaloneCodeEditor | undefined): void {
-  current = e;
-}
-
-export function getEditor(): editor.IStandaloneCodeEditor | undefined {
-  return current;
-}
+/** The pane's Monaco editor (views that decorate it, like the simulator's rule highlight, read it here). */
+export type BridgeEditor = editor.IStandaloneCodeEditor;
 
 /**
- * Applies text edits (offsets in the current text) as one undo step, or merged into the open step when
- * `merge` is set (a slider drag). Returns false when no editor is attached yet.
+ * The studio's port to its Monaco editor, attached once the lazily loaded pane has created it. Edits go
+ * through Monaco's model, so Ctrl+Z undoes a canvas action like typing: one history for both panes.
  */
-export function applyEditsToEditor(edits: readonly TextEdit[], merge: boolean): boolean {
-  const e = current;
-  const model = e?.getModel();
-  if (!e || !model) return false;
-  const ops = edits.map((ed) => {
-    const a = model.getPositionAt(ed.start);
-    const b = model.getPositionAt(ed.end);
-    return {
-      range: {
-        startLineNumber: a.lineNumber,
-        startColumn: a.column,
-        endLineNumber: b.lineNumber,
-        endColumn: b.column,
-      },
-      text: ed.text,
-      forceMoveMarkers: true,
-    };
-  });
-  if (!merge) model.pushStackElement();
-  model.pushEditOperations(e.getSelections(), ops, () => null);
-  if (!merge) model.pushStackElement();
-  return true;
+export interface EditorBridge extends EditorPort {
+  attach(e: BridgeEditor | undefined): void;
+  /** The attached editor, if the pane has loaded. */
+  get(): BridgeEditor | undefined;
 }
 
-/** Closes the open undo step (end of a slider drag). */
-export function closeUndoStep(): void {
-  current?.getModel()?.pushStackElement();
+export function createEditorBridge(): EditorBridge {
+  let current: BridgeEditor | undefined;
+  const model = () => current?.getModel() ?? undefined;
+  return {
+    attach: (e) => {
+      current = e;
+    },
+    get: () => current,
+    applyEdits(edits: readonly TextEdit[], merge: boolean): boolean {
+      const m = model();
+      if (!current || !m) return false;
+      const ops = edits.map((ed) => ({
+        range: rangeOf(m, ed.start, ed.end),
+        text: ed.text,
+        forceMoveMarkers: true,
+      }));
+      if (!merge) m.pushStackElement();
+      m.pushEditOperations(current.getSelections(), ops, () => null);
+      if (!merge) m.pushStackElement();
+      return true;
+    },
+    closeUndoStep: () => model()?.pushStackElement(),
+    undo: () => {
+      const m = model();
+      if (!m) return false;
+      void m.undo();
+      return true;
+    },
+    redo: () => {
+      const m = model();
+      if (!m) return false;
+      void m.redo();
+      return true;
+    },
+    reveal(start, end) {
+      const m = model();
+      if (!current || !m) return;
+      const range = rangeOf(m, start, end);
+      current.setSelection(range);
+      current.revealRangeInCenterIfOutsideViewport(range);
+    },
+  };
 }
 
-export function undo(): boolean {
-  const model = current?.getModel();
-  if (!model) return false;
-  void model.undo();
-  return true;
-}
-
-export function redo(): boolean {
-  const model = current?.getModel();
-  if (!model) return false;
-  void model.redo();
-  return true;
-}
-
-/** Selects and scrolls to [start, end) without taking focus from the canvas. */
-export function revealOffsets(start: number, end: number): void {
-  const e = current;
-  const model = e?.getModel();
-  if (!e || !model) return;
-  const a = model.getPositionAt(start);
-  const b = model.getPositionAt(end);
-  const range = {
+function rangeOf(m: Pick<editor.ITextModel, 'getPositionAt'>, start: number, end: number) {
+  const a = m.getPositionAt(start);
+  const b = m.getPositionAt(end);
+  return {
     startLineNumber: a.lineNumber,
     startColumn: a.column,
     endLineNumber: b.lineNumber,
     endColumn: b.column,
   };
-  e.setSelection(range);
-  e.revealRangeInCenterIfOutsideViewport(range);
 }

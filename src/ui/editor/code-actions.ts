@@ -1,7 +1,6 @@
 import type * as Monaco from 'monaco-editor';
 import type { Diagnostic, QuickFix } from '../../core/validate/types';
-import type { Derived } from '../../core/derive';
-import type { StudioStore } from '../../state/store';
+import type { EditorPort, Studio } from '../../state/studio';
 import { applyQuickFix } from '../edit/quick-fix';
 
 const COMMAND = 'istio-traffic-studio.applyQuickFix';
@@ -23,23 +22,20 @@ function markerCode(m: Monaco.editor.IMarkerData): string | undefined {
 
 /**
  * Offers every diagnostic's fixes as Monaco quick fixes at its marker; running one applies it (`applyQuickFix`:
- * an intent like any canvas action, or a text fix as it is; minimal edit, one undo step). Fixes come from the settled derivation
- * (`settled`): Monaco asks on every cursor move, and on a big text that must not derive it again.
+ * an intent like any canvas action, or a text fix as it is; minimal edit, one undo step). Fixes come from the
+ * settled derivation: Monaco asks on every cursor move, and on a big text that must not derive it again.
  */
-export function registerCodeActions(
-  monaco: typeof Monaco,
-  store: StudioStore,
-  settled: () => Derived,
-): Monaco.IDisposable {
+export function registerCodeActions(monaco: typeof Monaco, studio: Studio<EditorPort>): Monaco.IDisposable {
+  const { store } = studio;
   const command = monaco.editor.registerCommand(COMMAND, (_accessor: unknown, fix: QuickFix) => {
-    applyQuickFix(store, fix);
+    applyQuickFix(studio, fix);
   });
   const provider = monaco.languages.registerCodeActionProvider(
     'yaml',
     {
       provideCodeActions(model, range, context) {
         const text = model.getValue();
-        const derived = settled();
+        const derived = studio.settled().derived;
         if (text !== store.getState().text || derived.text !== text)
           return { actions: [], dispose: () => undefined };
         const start = model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn });

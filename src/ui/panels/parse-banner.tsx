@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { LineIndex } from '../../core/yaml/line-index';
-import { revealOffsets } from '../editor/bridge';
-import { useDerived } from '../store-context';
+import { useSettledDerived, useStudioInstance } from '../store-context';
 
 /** While the text does not parse, the last good graph stays (dimmed) and this banner says why. */
 export function ParseBanner() {
-  const d = useDerived();
+  const d = useSettledDerived();
+  const studio = useStudioInstance();
   const first = d.parseErrors[0];
   const pos = useMemo(() => (first ? new LineIndex(d.text).at(first.start) : undefined), [first, d.text]);
   if (!first || !pos) return null;
@@ -15,7 +15,7 @@ export function ParseBanner() {
       className="parse-error"
       data-testid="parse-error"
       role="alert"
-      onClick={() => revealOffsets(first.start, first.end)}
+      onClick={() => studio.reveal(first.start, first.end)}
     >
       <strong>
         Line {pos.line}, column {pos.col}:

@@ -1,10 +1,10 @@
 import type { StudioState } from '../../state/store';
-import { useDerived, useStudio } from '../store-context';
+import { useSettledDerived, useStudio } from '../store-context';
 
 const selectStorageError = (s: StudioState) => s.storageError;
 
 export function StatusBar() {
-  const d = useDerived();
+  const d = useSettledDerived();
   const storageError = useStudio(selectStorageError);
   const errors = d.diagnostics.filter((x) => x.severity === 'error').length;
   const warnings = d.diagnostics.filter((x) => x.severity === 'warning').length;

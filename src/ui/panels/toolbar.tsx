@@ -1,13 +1,13 @@
 import type { StudioState } from '../../state/store';
 import { loadExportBody } from '../dialogs/lazy-bodies';
-import { redo, undo } from '../editor/bridge';
-import { useStudio, useStudioStore } from '../store-context';
+import { useStudio, useStudioInstance } from '../store-context';
 import { NamespaceSetting } from './namespace-setting';
 
 const selectDialog = (s: StudioState) => s.dialog;
 
 export function Toolbar() {
-  const store = useStudioStore();
+  const studio = useStudioInstance();
+  const store = studio.store;
   const dialog = useStudio(selectDialog);
   const open = (d: StudioState['dialog']) => store.getState().openDialog(dialog === d ? undefined : d);
   return (
@@ -30,10 +30,10 @@ export function Toolbar() {
       </button>
       <span className="sep" />
       <NamespaceSetting />
-      <button type="button" data-testid="undo" onClick={() => undo()} title="Undo (Ctrl+Z)">
+      <button type="button" data-testid="undo" onClick={() => studio.undo()} title="Undo (Ctrl+Z)">
         ↶ Undo
       </button>
-      <button type="button" data-testid="redo" onClick={() => redo()} title="Redo (Ctrl+Shift+Z)">
+      <button type="button" data-testid="redo" onClick={() => studio.redo()} title="Redo (Ctrl+Shift+Z)">
         ↷ Redo
       </button>
       <button

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { looksLikeClusterOutput } from '../../../core/export/index';
 import type { StudioState } from '../../../state/store';
-import { useDerived, useStudio } from '../../store-context';
+import { useSettledDerived, useStudio } from '../../store-context';
 import {
   blockingProblems,
   cleanCounts,
@@ -16,7 +16,7 @@ import { MANIFEST_ACTIONS, useExportActions, type ExportAction } from './use-exp
 const selectSelection = (s: StudioState) => s.selection;
 
 export function ExportBody() {
-  const derived = useDerived();
+  const derived = useSettledDerived();
   const selection = useStudio(selectSelection);
   const [clean, setClean] = useState(() => looksLikeClusterOutput(derived.text));
   const [onlySelected, setOnlySelected] = useState(false);

@@ -5,7 +5,7 @@ import type { ResourceBase, VirtualService } from '../../../core/model/types';
 import type { YamlPath } from '../../../core/yaml/locate';
 import type { StudioState } from '../../../state/store';
 import { dispatchIntent } from '../../edit/dispatch';
-import { useDerived, useStudio, useStudioStore } from '../../store-context';
+import { useSettledDerived, useStudio, useStudioInstance } from '../../store-context';
 import { MatchSection } from './match-section';
 import { TextField, formatLabelText, parseLabelText } from './text-field';
 import { WeightsSection } from './weights-section';
@@ -15,8 +15,8 @@ import { RouteFeaturesSection } from './route-features-section';
 const selectSelection = (s: StudioState) => s.selection;
 
 function useDispatch() {
-  const store = useStudioStore();
-  return (intent: EditIntent) => dispatchIntent(store, intent);
+  const studio = useStudioInstance();
+  return (intent: EditIntent) => dispatchIntent(studio, intent);
 }
 
 function MetaFields({
@@ -254,7 +254,7 @@ function edgeTitle(d: Derived, id: string): string {
 
 /** Forms for the selected node or edge; every change is an edit op on the YAML, read back from it. */
 export function Inspector() {
-  const d = useDerived();
+  const d = useSettledDerived();
   const sel = useStudio(selectSelection);
   const node = d.graph.nodes.find((n) => n.id === sel.nodeId);
   const title = sel.edgeId ? edgeTitle(d, sel.edgeId) : node ? `${node.kind} ${node.title}` : 'Inspector';

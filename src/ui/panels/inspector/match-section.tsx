@@ -6,7 +6,7 @@ import {
 } from '../../../core/edit/index';
 import type { Route, VirtualService } from '../../../core/model/types';
 import { dispatchIntent } from '../../edit/dispatch';
-import { useStudioStore } from '../../store-context';
+import { useStudioInstance } from '../../store-context';
 import { TextField } from './text-field';
 import { L4MatchSection } from './l4-match-section';
 
@@ -63,14 +63,14 @@ function parseMapText(t: string): Record<string, StringMatch> | undefined {
 
 /** The first match block of an http route: uri, method, headers, query parameters. */
 export function MatchSection({ vs, route }: { vs: VirtualService; route: Route }) {
-  const store = useStudioStore();
+  const studio = useStudioInstance();
   if (route.protocol !== 'http') return <L4MatchSection vs={vs} route={route} />;
   const blocks = route.match.map(readMatch);
   const first: MatchCondition = blocks[0] ?? {};
   const write = (next: MatchCondition) => {
     const empty = !next.uri && !next.method && !next.headers && !next.queryParams;
     const match = empty && blocks.length <= 1 ? undefined : [next, ...blocks.slice(1)];
-    dispatchIntent(store, {
+    dispatchIntent(studio, {
       type: 'setMatch',
       vsRef: vs.ref,
       protocol: route.protocol,

@@ -5,7 +5,7 @@ import {
   writeTrafficPolicy,
   type TrafficPolicyForm,
 } from '../../../core/policy/traffic-policy';
-import { useStudioStore } from '../../store-context';
+import { useStudioInstance } from '../../store-context';
 import { dispatchIntent } from '../../edit/dispatch';
 import { minimalEdit } from './policy/form-commit';
 import { policyErrors } from './policy/lb-model';
@@ -18,13 +18,13 @@ import { useFormDraft } from './policy/use-form-draft';
  * Each valid change is one minimal edit of the YAML; an invalid one stays in the form with its error.
  */
 export function PolicySection({ dr, subset }: { dr: DestinationRule; subset: string | undefined }) {
-  const store = useStudioStore();
+  const studio = useStudioInstance();
   const sub = subset === undefined ? undefined : dr.subsets.find((s) => s.name === subset);
   const raw = sub ? sub.trafficPolicy : dr.trafficPolicy;
   const base = [...dr.basePath, 'spec', ...(sub ? ['subsets', sub.index] : []), 'trafficPolicy'];
   const write = (next: TrafficPolicyForm) => {
     const intent = minimalEdit(dr.docIndex, base, raw, writeTrafficPolicy(next, raw));
-    if (intent) dispatchIntent(store, intent);
+    if (intent) dispatchIntent(studio, intent);
   };
   const read = useCallback((r: unknown) => readTrafficPolicy(r), []);
   const draft = useFormDraft(raw, read, policyErrors, write);
@@ -44,11 +44,11 @@ export function PolicySection({ dr, subset }: { dr: DestinationRule; subset: str
       <PortsFields
         draft={draft}
         onAdd={(port) =>
-          dispatchIntent(store, { type: 'setTrafficPolicy', drRef: dr.ref, subset, port, policy: {} })
+          dispatchIntent(studio, { type: 'setTrafficPolicy', drRef: dr.ref, subset, port, policy: {} })
         }
         onRemove={(port) =>
           dispatchIntent(
-            store,
+            studio,
             (draft.form.portLevelSettings ?? []).length > 1
               ? { type: 'setTrafficPolicy', drRef: dr.ref, subset, port, policy: undefined }
               : {

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { Route, VirtualService } from '../../../core/model/types';
 import { readRouteForm, writeRouteForm, type RouteForm } from '../../../core/policy/route-form';
 import { routeFormErrors } from '../../../core/policy/route-form-errors';
-import { useStudioStore } from '../../store-context';
+import { useStudioInstance } from '../../store-context';
 import { dispatchIntent } from '../../edit/dispatch';
 import { Field } from './policy/fields';
 import { errorsAt, minimalEdit } from './policy/form-commit';
@@ -15,11 +15,11 @@ import { useFormDraft } from './policy/use-form-draft';
  * collapsed behind its current value. A valid change rewrites only the field it touched.
  */
 export function RouteFeaturesSection({ vs, route }: { vs: VirtualService; route: Route }) {
-  const store = useStudioStore();
+  const studio = useStudioInstance();
   const base = [...vs.basePath, 'spec', route.protocol, route.index];
   const write = (next: RouteForm) => {
     const intent = minimalEdit(vs.docIndex, base, route.raw, writeRouteForm(next, route.raw));
-    if (intent) dispatchIntent(store, intent);
+    if (intent) dispatchIntent(studio, intent);
   };
   const read = useCallback((r: unknown) => readRouteForm(r), []);
   const draft = useFormDraft(route.raw, read, routeFormErrors, write);

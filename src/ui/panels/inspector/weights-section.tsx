@@ -1,29 +1,29 @@
 import { useState } from 'react';
 import { rebalance } from '../../../core/edit/index';
+import { edgeId } from '../../../core/graph/ids';
 import type { Route, VirtualService } from '../../../core/model/types';
-import { closeUndoStep } from '../../editor/bridge';
 import { dispatchIntent } from '../../edit/dispatch';
-import { useStudioStore } from '../../store-context';
+import { useStudioInstance } from '../../store-context';
 
 /**
  * Weights of one route: slider + number per destination, a lock to keep one fixed, "evenly". Moving one
  * rebalances the others so the sum stays 100; one drag of a slider is one undo step.
  */
 export function WeightsSection({ vs, route }: { vs: VirtualService; route: Route }) {
-  const store = useStudioStore();
+  const studio = useStudioInstance();
   const [locked, setLocked] = useState<number[]>([]);
   const weights = route.destinations.map((d) => d.weight ?? (route.destinations.length === 1 ? 100 : 0));
   const sum = weights.reduce((a, b) => a + b, 0);
   const at = { vsRef: vs.ref, protocol: route.protocol, routeIndex: route.index };
   const set = (i: number, value: number, dragging: boolean) => {
     const next = rebalance(weights, i, value, locked);
-    dispatchIntent(store, { type: 'setWeights', ...at, weights: next, dragging });
+    dispatchIntent(studio, { type: 'setWeights', ...at, weights: next, dragging });
   };
   if (route.destinations.length === 0) return <p className="muted">This route has no destinations.</p>;
   return (
     <div className="weights" data-testid="weights">
       {route.destinations.map((d, i) => {
-        const edgeId = `route:${vs.namespace}/${vs.name}/${route.protocol}/${route.index}/${d.index}`;
+        const id = edgeId.route(vs.namespace, vs.name, route.protocol, route.index, d.index);
         const label = `${d.host}${d.subset ? ` / ${d.subset}` : ''}${d.port ? `:${d.port}` : ''}`;
         return (
           <div className="weight-row" key={d.index}>
@@ -37,11 +37,11 @@ export function WeightsSection({ vs, route }: { vs: VirtualService; route: Route
               value={weights[i] ?? 0}
               aria-label={`Weight of ${label}`}
               data-testid="weight-slider"
-              data-edge-id={edgeId}
+              data-edge-id={id}
               disabled={locked.includes(i) || route.destinations.length === 1}
-              onPointerDown={() => closeUndoStep()}
-              onPointerUp={() => closeUndoStep()}
-              onKeyDown={() => closeUndoStep()}
+              onPointerDown={() => studio.closeUndoStep()}
+              onPointerUp={() => studio.closeUndoStep()}
+              onKeyDown={() => studio.closeUndoStep()}
               onChange={(e) => set(i, Number(e.target.value), true)}
             />
             <input
@@ -51,7 +51,7 @@ export function WeightsSection({ vs, route }: { vs: VirtualService; route: Route
               value={weights[i] ?? 0}
               aria-label={`Weight of ${label} in percent`}
               data-testid="weight-input"
-              data-edge-id={edgeId}
+              data-edge-id={id}
               disabled={locked.includes(i)}
               onChange={(e) => {
                 const v = Number(e.target.value);
@@ -73,12 +73,12 @@ export function WeightsSection({ vs, route }: { vs: VirtualService; route: Route
         <button
           type="button"
           data-testid="weights-even"
-          onClick={() => dispatchIntent(store, { type: 'evenlyDistribute', ...at })}
+          onClick={() => dispatchIntent(studio, { type: 'evenlyDistribute', ...at })}
         >
           Evenly distribute
         </button>
         {sum !== 100 && route.destinations.length > 1 && (
-          <button type="button" onClick={() => dispatchIntent(store, { type: 'normaliseWeights', ...at })}>
+          <button type="button" onClick={() => dispatchIntent(studio, { type: 'normaliseWeights', ...at })}>
             Normalise to 100 (now {sum})
           </button>
         )}

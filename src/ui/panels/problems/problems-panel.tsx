@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { QuickFix, Severity } from '../../../core/validate/types';
-import { revealOffsets } from '../../editor/bridge';
 import { applyQuickFix } from '../../edit/quick-fix';
-import { useDerived, useStudioStore } from '../../store-context';
+import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { ProblemRowView } from './problem-row';
 import {
   ALL_SEVERITIES,
@@ -17,8 +16,9 @@ import './problems.css';
 
 /** Diagnostics of the current text, below the canvas; derived on render, never stored. */
 export function ProblemsPanel() {
-  const store = useStudioStore();
-  const d = useDerived();
+  const studio = useStudioInstance();
+  const store = studio.store;
+  const d = useSettledDerived();
   const [open, setOpen] = useState(true);
   const [filter, setFilter] = useState<SeverityFilter>(ALL_SEVERITIES);
   const counts = useMemo(() => severityCounts(d.diagnostics), [d.diagnostics]);
@@ -32,12 +32,12 @@ export function ProblemsPanel() {
       // canvas has echoed the selection back.
       if (edgeId) store.getState().select({ edgeId });
       else if (nodeId) store.getState().select({ nodeId });
-      revealOffsets(range[0], range[1]);
-      requestAnimationFrame(() => revealOffsets(range[0], range[1]));
+      studio.reveal(range[0], range[1]);
+      requestAnimationFrame(() => studio.reveal(range[0], range[1]));
     },
-    [store],
+    [studio, store],
   );
-  const fix = useCallback((f: QuickFix) => void applyQuickFix(store, f), [store]);
+  const fix = useCallback((f: QuickFix) => void applyQuickFix(studio, f), [studio]);
   const toggle = (s: Severity) => setFilter((f) => ({ ...f, [s]: !f[s] }));
   const total = d.diagnostics.length;
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { suggestPresets, type SimPreset } from '../../../core/simulate/presets';
 import type { SimRequest } from '../../../core/simulate/types';
-import { useDerived } from '../../store-context';
+import { useSettledDerived } from '../../store-context';
 import {
   browserStorage,
   loadPresets,
@@ -19,7 +19,7 @@ interface PresetsProps {
 
 /** Saved requests for this set of documents (localStorage), and suggestions that exercise each rule. */
 export function PresetsSection({ current, onLoad }: PresetsProps) {
-  const { model, index } = useDerived();
+  const { model, index } = useSettledDerived();
   const key = presetKey(model);
   const [presets, setPresets] = useState<SimPreset[]>(() => loadPresets(browserStorage(), key));
   const [name, setName] = useState('');

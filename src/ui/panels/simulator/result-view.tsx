@@ -1,15 +1,15 @@
 import type { SimDestination, SimResult, SimRuleRef } from '../../../core/simulate/types';
-import { revealOffsets } from '../../editor/bridge';
-import { useDerived } from '../../store-context';
+import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { OUTCOME_LABELS, featureLines, policyLines } from './describe';
 import { ruleRange } from './rule-range';
 import { formatProbability } from './trace';
 
 function RuleLink({ rule, testId }: { rule: SimRuleRef; testId?: string }) {
-  const { parsed } = useDerived();
+  const { parsed } = useSettledDerived();
+  const studio = useStudioInstance();
   const reveal = () => {
     const r = ruleRange(parsed, rule);
-    if (r) revealOffsets(r[0], r[1]);
+    if (r) studio.reveal(r[0], r[1]);
   };
   return (
     <button

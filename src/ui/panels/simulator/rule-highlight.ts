@@ -1,8 +1,7 @@
 import type { editor } from 'monaco-editor';
 import { useEffect } from 'react';
 import type { SimRuleRef } from '../../../core/simulate/types';
-import { getEditor } from '../../editor/bridge';
-import { useDerived } from '../../store-context';
+import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { ruleRange } from './rule-range';
 
 /**
@@ -10,12 +9,13 @@ import { ruleRange } from './rule-range';
  * into view once per run (`runKey` changes), not on every edit of the text.
  */
 export function useRuleHighlight(rule: SimRuleRef | undefined, runKey: unknown): void {
-  const { parsed } = useDerived();
+  const { parsed } = useSettledDerived();
+  const { editor: bridge } = useStudioInstance();
   const range = rule ? ruleRange(parsed, rule) : undefined;
   const start = range?.[0];
   const end = range?.[1];
   useEffect(() => {
-    const ed = getEditor();
+    const ed = bridge.get();
     const model = ed?.getModel();
     if (!ed || !model || start === undefined || end === undefined) return;
     const a = model.getPositionAt(start);
@@ -36,10 +36,10 @@ export function useRuleHighlight(rule: SimRuleRef | undefined, runKey: unknown):
     };
     const collection = ed.createDecorationsCollection([decoration]);
     return () => collection.clear();
-  }, [start, end]);
+  }, [bridge, start, end]);
   const ruleId = rule?.id;
   useEffect(() => {
-    const ed = getEditor();
+    const ed = bridge.get();
     const model = ed?.getModel();
     if (!ed || !model || ruleId === undefined || start === undefined || end === undefined) return;
     const a = model.getPositionAt(start).lineNumber;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { SimRequest } from '../../../core/simulate/types';
 import type { StudioState } from '../../../state/store';
-import { useDerived, useStudio, useStudioStore } from '../../store-context';
+import { useSettledDerived, useStudio, useStudioStore } from '../../store-context';
 import { defaultForm, formToRequest, gatewayOptions, hostOptions, requestToForm, type SimForm } from './form';
 import { PresetsSection } from './presets-section';
 import { RequestForm } from './request-form';
@@ -13,7 +13,7 @@ const selectSimRequest = (s: StudioState) => s.simRequest;
 /** Request what-if tracer (issue 7): describe a request, see where it goes; the canvas shows the path. */
 export function SimulatorPanel() {
   const store = useStudioStore();
-  const { model } = useDerived();
+  const { model } = useSettledDerived();
   const simRequest = useStudio(selectSimRequest);
   const result = useSimResult();
   const hosts = useMemo(() => hostOptions(model), [model]);

@@ -3,7 +3,7 @@ import { simulate } from '../../../core/simulate/simulate';
 import type { SimResult } from '../../../core/simulate/types';
 import type { StudioState } from '../../../state/store';
 import type { Trace } from '../../canvas/to-flow';
-import { useDerived, useStudio } from '../../store-context';
+import { useSettledDerived, useStudio } from '../../store-context';
 import { useRuleHighlight } from './rule-highlight';
 import { traceOf } from './trace';
 
@@ -12,7 +12,7 @@ const selectSimRequest = (s: StudioState) => s.simRequest;
 /** The result of the simulator's request against the current text; re-runs when either changes. */
 export function useSimResult(): SimResult | undefined {
   const request = useStudio(selectSimRequest);
-  const { model, index } = useDerived();
+  const { model, index } = useSettledDerived();
   return useMemo(() => (request ? simulate(model, index, request) : undefined), [request, model, index]);
 }
 

@@ -1,0 +1,124 @@
+import { elementAtOffset, rangeOfElement } from '../../core/graph/reveal';
+import { isDerivedFrom } from '../../state/derived';
+import { BIG_TEXT } from '../../state/derive-scheduler';
+import type { EditorPort, Studio } from '../../state/studio';
+import { spliceBetween } from './text-diff';
+
+/** The part of a Monaco text model the sync uses. */
+export interface SyncModel {
+  getValue(): string;
+  getOffsetAt(position: { lineNumber: number; column: number }): number;
+  onDidChangeContent(listener: () => void): { dispose(): void };
+}
+
+/** The part of a Monaco editor the sync uses. */
+export interface SyncEditor {
+  updateOptions(options: { readOnly: boolean }): void;
+  onDidChangeCursorPosition(
+    listener: (e: { position: { lineNumber: number; column: number }; source: string }) => void,
+  ): { dispose(): void };
+}
+
+export interface TextSyncOptions {
+  /** Runs `f` in a task of its own (a big paste enters the editor after the click that made it). */
+  later?: (f: () => void) => () => void;
+}
+
+const nextTask = (f: () => void) => {
+  const t = setTimeout(f);
+  return () => clearTimeout(t);
+};
+
+/**
+ * Keeps the editor and the studio's store in step, both ways, and carries selection across:
+ * - typing: the model's text goes to the store;
+ * - text changed elsewhere (canvas, forms, import): it reaches the editor by this one route, as the edits
+ *   that made it (`studio.edit`) or as the splice of just what changed (`studio.replace`), one undo step;
+ *   a big one in a task of its own, the editor read-only meanwhile so a key cannot act on the old text;
+ * - a selection made elsewhere is revealed in the editor; a cursor the person moves selects what is under it.
+ * Returns the function that stops it.
+ */
+export function startTextSync(
+  studio: Studio<EditorPort>,
+  model: SyncModel,
+  editor: SyncEditor,
+  options: TextSyncOptions = {},
+): () => void {
+  const { store } = studio;
+  const later = options.later ?? nextTask;
+  // Set while the editor's own change is written to the store, and while the cursor writes the selection:
+  // those changes came from the editor and must not be sent back to it.
+  let fromEditor = false;
+  let cursorDriven = false;
+  let cancelLater: (() => void) | undefined;
+
+  const typed = model.onDidChangeContent(() => {
+    fromEditor = true;
+    try {
+      store.getState().setText(model.getValue());
+    } finally {
+      fromEditor = false;
+    }
+  });
+
+  const enterSplice = (before: string, after: string) => {
+    const splice = spliceBetween(before, after);
+    studio.editor.applyEdits([splice], false);
+  };
+
+  const unsub = store.subscribe((s, prev) => {
+    if (s.text !== prev.text && !fromEditor) {
+      const outside = studio.outsideEdit();
+      if (cancelLater) {
+        // A big text is on its way in: it will take the store's text as it is then.
+      } else if (outside && outside.from === model.getValue() && outside.to === s.text) {
+        studio.editor.applyEdits(outside.edits, outside.merge);
+      } else {
+        const current = model.getValue();
+        const splice = spliceBetween(current, s.text);
+        if (splice.text.length + splice.end - splice.start < BIG_TEXT) enterSplice(current, s.text);
+        else {
+          editor.updateOptions({ readOnly: true });
+          cancelLater = later(() => {
+            cancelLater = undefined;
+            enterSplice(model.getValue(), store.getState().text);
+            editor.updateOptions({ readOnly: false });
+          });
+        }
+      }
+    }
+    if (s.selection !== prev.selection && !cursorDriven) {
+      const id = s.selection.edgeId ?? s.selection.nodeId;
+      if (!id) return;
+      // Only a selection needs a derivation (a paste clears it: deriving there would parse the paste here).
+      const settled = studio.settled().derived;
+      const d = isDerivedFrom(settled, s) ? settled : studio.current();
+      const range = rangeOfElement(d.parsed, d.graph, id);
+      if (range) studio.reveal(range[0], range[1]);
+    }
+  });
+
+  const cursor = editor.onDidChangeCursorPosition((e) => {
+    // Only the person's own cursor moves select: not edits (canvas, forms, undo) moving it along.
+    if (e.source !== 'keyboard' && e.source !== 'mouse') return;
+    // The settled derivation, not a fresh one: on a big text, arrowing around must not re-derive it.
+    const d = studio.settled().derived;
+    if (d.text !== model.getValue()) return;
+    const hit = elementAtOffset(d.parsed, d.model, d.graph, model.getOffsetAt(e.position));
+    const sel = store.getState().selection;
+    if (hit.nodeId === sel.nodeId && hit.edgeId === sel.edgeId) return;
+    cursorDriven = true;
+    try {
+      store.getState().select(hit);
+    } finally {
+      cursorDriven = false;
+    }
+  });
+
+  return () => {
+    cancelLater?.();
+    typed.dispose();
+    cursor.dispose();
+    unsub();
+  };
+}
