@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type * as Monaco from 'monaco-editor';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../core/derive';
 import type { Diagnostic } from '../../core/validate/types';
 import { LineIndex } from '../../core/yaml/line-index';
-import { toMarkers } from './markers';
+import { MARKER_OWNER, setMarkers, toMarkers, type MarkerApi } from './markers';
 
 const BOOKINFO = resolve(__dirname, '../../../test/fixtures/corpus/istio/samples/bookinfo');
 const read = (f: string) => readFileSync(resolve(BOOKINFO, f), 'utf8');
@@ -109,5 +110,39 @@ describe('toMarkers (diagnostics → Monaco marker data)', () => {
       new LineIndex('a'),
     );
     expect(ms.map((x) => x.severity)).toEqual(['info', 'error']);
+  });
+});
+
+// The real namespace fits the adapter's type: checked by tsc, never run (no Monaco here).
+export const forRealMonaco = (m: typeof Monaco): MarkerApi<Monaco.editor.ITextModel> => m;
+
+describe('setMarkers (onto a Monaco model, through the monaco namespace)', () => {
+  // Monaco's own enum values (MarkerSeverity: Hint 1, Info 2, Warning 4, Error 8).
+  const calls: { model: unknown; owner: string; markers: { severity: number; code: string }[] }[] = [];
+  const fake: MarkerApi<{ uri: string }> = {
+    MarkerSeverity: { Error: 8, Warning: 4, Info: 2 },
+    editor: { setModelMarkers: (model, owner, markers) => calls.push({ model, owner, markers }) },
+  };
+
+  it("maps severities to Monaco's and sets them on the model under our owner", () => {
+    const model = { uri: 'file:///mesh.yaml' };
+    const ds = [
+      diag([0, 1], { severity: 'error', code: 'A' }),
+      diag([0, 1], { severity: 'warning', code: 'B' }),
+    ];
+    setMarkers(fake, model, [...ds, diag([0, 1], { severity: 'info', code: 'C' })], 'a: 1\n');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.model).toBe(model);
+    expect(calls[0]?.owner).toBe(MARKER_OWNER);
+    expect(calls[0]?.markers.map((m) => [m.code, m.severity])).toEqual([
+      ['A', 8],
+      ['B', 4],
+      ['C', 2],
+    ]);
+  });
+
+  it('clears our markers when the text has no findings', () => {
+    setMarkers(fake, { uri: 'x' }, [], '');
+    expect(calls.at(-1)?.markers).toEqual([]);
   });
 });

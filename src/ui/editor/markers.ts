@@ -1,5 +1,20 @@
 import type { Diagnostic, Severity } from '../../core/validate/types';
-import type { LineIndex } from '../../core/yaml/line-index';
+import { LineIndex } from '../../core/yaml/line-index';
+
+/** The owner of our markers on a model, so setting them replaces ours and leaves monaco-yaml's schema ones. */
+export const MARKER_OWNER = 'istio-traffic-studio';
+
+/** The part of the `monaco` namespace markers need (the real one fits; tests pass a fake). */
+export interface MarkerApi<M> {
+  MarkerSeverity: { Error: number; Warning: number; Info: number };
+  editor: {
+    setModelMarkers(
+      model: M,
+      owner: string,
+      markers: (Omit<MarkerData, 'severity'> & { severity: number })[],
+    ): void;
+  };
+}
 
 /** A Monaco marker without Monaco: the adapter stays pure and testable. */
 export interface MarkerData {
@@ -29,4 +44,23 @@ export function toMarkers(diagnostics: readonly Diagnostic[], lines: LineIndex):
       source: d.resource ?? 'yaml',
     };
   });
+}
+
+/** Shows a derivation's diagnostics as the model's markers (ours only), with Monaco's severities. */
+export function setMarkers<M>(
+  api: MarkerApi<M>,
+  model: M,
+  diagnostics: readonly Diagnostic[],
+  text: string,
+): void {
+  const severity = {
+    error: api.MarkerSeverity.Error,
+    warning: api.MarkerSeverity.Warning,
+    info: api.MarkerSeverity.Info,
+  };
+  const markers = toMarkers(diagnostics, new LineIndex(text)).map((m) => ({
+    ...m,
+    severity: severity[m.severity],
+  }));
+  api.editor.setModelMarkers(model, MARKER_OWNER, markers);
 }
