@@ -1,6 +1,8 @@
 export { applyIntent } from './apply';
 export type { EditIntent, NewResource, RouteTarget, TextEdit } from './intents';
 export {
+  formatMatchMap,
+  parseMatchMap,
   readMatch,
   matchFields,
   type MatchCondition,

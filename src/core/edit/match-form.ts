@@ -1,51 +1,24 @@
-import { rec, str } from '../model/read';
+import { rec } from '../model/read';
+import { httpMatch, type MatchForm } from '../policy/http-match';
+import { formatStringMatch, parseStringMatch, type StringMatchForm } from '../policy/string-match';
 
-export type StringMatchKind = 'exact' | 'prefix' | 'regex';
+// The inspector's match form edits part of the one HTTP match model (core/policy/http-match.ts) that the
+// route-feature form uses too, so both read and write a match the same way.
 
-export interface StringMatch {
-  kind: StringMatchKind;
-  value: string;
-}
+export type StringMatch = StringMatchForm;
+export type StringMatchKind = StringMatchForm['kind'];
 
-/** The match fields the inspector edits; other fields of a match (gateways, port...) are left alone. */
-export interface MatchCondition {
-  uri?: StringMatch;
-  method?: StringMatch;
-  headers?: Record<string, StringMatch>;
-  queryParams?: Record<string, StringMatch>;
-}
-
-/** The keys of an Istio HTTPMatchRequest that a MatchCondition owns. */
+/** The keys of an Istio HTTPMatchRequest the match form owns; other fields (gateways, port...) are left alone. */
 export const MATCH_KEYS = ['uri', 'method', 'headers', 'queryParams'] as const;
+type MatchKey = (typeof MATCH_KEYS)[number];
 
-const KINDS: readonly StringMatchKind[] = ['exact', 'prefix', 'regex'];
+/** The match fields the inspector edits. */
+export type MatchCondition = Pick<MatchForm, MatchKey>;
 
-function readString(v: unknown): StringMatch | undefined {
-  const r = rec(v);
-  for (const kind of KINDS) {
-    const value = str(r[kind]);
-    if (value !== undefined) return { kind, value };
-  }
-  return undefined;
-}
-
-function readMap(v: unknown): Record<string, StringMatch> | undefined {
-  const out: Record<string, StringMatch> = {};
-  for (const [k, m] of Object.entries(rec(v))) {
-    const s = readString(m);
-    if (s) out[k] = s;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-/** Reads one Istio match (`{ uri: { prefix: /api } }`) into the form's shape. */
+/** Reads one Istio match (`{ uri: { prefix: /api } }`) into the form's shape; never throws. */
 export function readMatch(raw: unknown): MatchCondition {
-  const r = rec(raw);
+  const { uri, method, headers, queryParams } = httpMatch.read(raw);
   const out: MatchCondition = {};
-  const uri = readString(r.uri);
-  const method = readString(r.method);
-  const headers = readMap(r.headers);
-  const queryParams = readMap(r.queryParams);
   if (uri) out.uri = uri;
   if (method) out.method = method;
   if (headers) out.headers = headers;
@@ -53,21 +26,38 @@ export function readMatch(raw: unknown): MatchCondition {
   return out;
 }
 
-const write = (m: StringMatch): Record<string, string> => ({ [m.kind]: m.value });
-
-function writeMap(
-  m: Record<string, StringMatch> | undefined,
-): Record<string, Record<string, string>> | undefined {
-  if (!m || Object.keys(m).length === 0) return undefined;
-  return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, write(v)]));
+/**
+ * The YAML value of each owned key for a condition; `undefined` means the key is absent. Given the match it
+ * replaces, values the form did not change keep their exact YAML and entries it cannot read (a header written
+ * as a bare string) stay.
+ */
+export function matchFields(c: MatchCondition, previous?: unknown): Record<MatchKey, unknown> {
+  const { uri, method, headers, queryParams } = c;
+  const form: MatchForm = { ...httpMatch.read(previous), uri, method, headers, queryParams };
+  const written = rec(httpMatch.write(form, previous));
+  return {
+    uri: written.uri,
+    method: written.method,
+    headers: written.headers,
+    queryParams: written.queryParams,
+  };
 }
 
-/** The YAML value of each owned key for a condition; `undefined` means the key is absent. */
-export function matchFields(c: MatchCondition): Record<(typeof MATCH_KEYS)[number], unknown> {
-  return {
-    uri: c.uri && write(c.uri),
-    method: c.method && write(c.method),
-    headers: writeMap(c.headers),
-    queryParams: writeMap(c.queryParams),
-  };
+/** Headers or query parameters as text, one `name: match` a line (`name:` alone: present). */
+export function formatMatchMap(m: Record<string, StringMatch> | undefined): string {
+  return Object.entries(m ?? {})
+    .map(([k, v]) => `${k}: ${formatStringMatch(v)}`.trimEnd())
+    .join('\n');
+}
+
+/** Reads {@link formatMatchMap}'s text; lines without a name are skipped, nothing left is undefined. */
+export function parseMatchMap(text: string): Record<string, StringMatch> | undefined {
+  const out: Record<string, StringMatch> = {};
+  for (const line of text.split('\n')) {
+    const i = line.indexOf(':');
+    const name = line.slice(0, i).trim();
+    if (i <= 0 || name === '') continue;
+    out[name] = parseStringMatch(line.slice(i + 1));
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

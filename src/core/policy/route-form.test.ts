@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { derive } from '../derive';
+import { toYaml } from '../edit/serialise';
 import type { Rec } from '../model/read';
 import { corpusRoutes } from './corpus-fixtures';
 import { readRouteForm, writeRouteForm, type RouteForm } from './route-form';
 
 const destination = { destination: { host: 'reviews', subset: 'v1' } };
 
-/** Puts the written route into a VirtualService, then reads it back through YAML text and the model. */
+/**
+ * Puts the written route into a VirtualService, then reads it back through YAML text and the model. The text is
+ * written as edit ops write it (YAML 1.1 quoting: `"on"` stays a string for kubectl and for the model).
+ */
 function throughModel(route: Rec): RouteForm {
-  const text = stringify({
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'VirtualService',
-    metadata: { name: 'reviews' },
-    spec: { hosts: ['reviews'], http: [route] },
-  });
+  const text = toYaml(
+    {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'reviews' },
+      spec: { hosts: ['reviews'], http: [route] },
+    },
+    0,
+    false,
+  );
   const d = derive(text);
   expect(d.parseErrors).toEqual([]);
   return readRouteForm(d.model.virtualServices[0]?.routes[0]?.raw);

@@ -12,23 +12,10 @@ import {
   writeGroup,
   type Codec,
 } from './codec';
+import { httpMatch, type MatchForm } from './http-match';
 import { stringMatch, type StringMatchForm } from './string-match';
 
-/** One `match` entry of an HTTP route (the tcp/tls rules use the subset of it they have). */
-export interface MatchForm {
-  name?: string;
-  uri?: StringMatchForm;
-  scheme?: StringMatchForm;
-  method?: StringMatchForm;
-  authority?: StringMatchForm;
-  headers?: Record<string, StringMatchForm>;
-  queryParams?: Record<string, StringMatchForm>;
-  withoutHeaders?: Record<string, StringMatchForm>;
-  ignoreUriCase?: boolean;
-  sourceLabels?: Record<string, string>;
-  port?: number;
-  gateways?: string[];
-}
+export type { MatchForm } from './http-match';
 
 export interface DestinationForm {
   host?: string;
@@ -80,23 +67,6 @@ export interface RouteForm {
   delegate?: { name?: string; namespace?: string };
 }
 
-const matches = record(stringMatch);
-
-const match = group<MatchForm>({
-  name: text,
-  uri: stringMatch,
-  scheme: stringMatch,
-  method: stringMatch,
-  authority: stringMatch,
-  headers: matches,
-  queryParams: matches,
-  withoutHeaders: matches,
-  ignoreUriCase: flag,
-  sourceLabels: record(text),
-  port: number,
-  gateways: texts,
-});
-
 const percentage = nested('value', number);
 
 const headerOps = optional(group<HeaderOpsForm>({ set: record(text), add: record(text), remove: texts }));
@@ -113,7 +83,7 @@ const origins: Codec<StringMatchForm[] | undefined> = {
 
 const route: Codec<RouteForm> = group<RouteForm>({
   name: text,
-  match: list(match),
+  match: list(httpMatch),
   rewrite: optional(group({ uri: text, authority: text })),
   redirect: optional(group({ uri: text, authority: text, port: number, scheme: text, redirectCode: number })),
   timeout: text,

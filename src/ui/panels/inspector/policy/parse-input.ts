@@ -1,4 +1,8 @@
-import type { StringMatchForm } from '../../../../core/policy/string-match';
+import {
+  formatStringMatch,
+  parseStringMatch,
+  type StringMatchForm,
+} from '../../../../core/policy/string-match';
 
 /** What a text input means: a value (undefined = cleared) or why it cannot be one. */
 export type Parsed<T> = { value: T | undefined } | { error: string };
@@ -45,24 +49,17 @@ export function formatPairs(m: Record<string, string> | undefined): string {
     .join('\n');
 }
 
-/** Origins one a line: `exact x` (or just `x`), `prefix x`, `regex x`. */
+/** Origins one a line, as {@link formatStringMatch} writes a string match: `x` (exact), `prefix x`, `regex x`. */
 export function parseOrigins(text: string): Parsed<StringMatchForm[]> {
-  const out: StringMatchForm[] = [];
-  for (const line of text.split('\n')) {
-    const t = line.trim();
-    if (t === '') continue;
-    const m = /^(exact|prefix|regex)\s+(.+)$/.exec(t);
-    out.push(
-      m
-        ? { kind: m[1] === 'prefix' ? 'prefix' : m[1] === 'regex' ? 'regex' : 'exact', value: m[2] ?? '' }
-        : { kind: 'exact', value: t },
-    );
-  }
+  const out = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map(parseStringMatch);
   return { value: out.length > 0 ? out : undefined };
 }
 
 export function formatOrigins(list: StringMatchForm[] | undefined): string {
-  return (list ?? []).map((o) => (o.kind === 'exact' ? o.value : `${o.kind} ${o.value}`)).join('\n');
+  return (list ?? []).map(formatStringMatch).join('\n');
 }
 
 /** Why a port number cannot get its own settings, or undefined when it can. */
