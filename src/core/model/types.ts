@@ -74,6 +74,10 @@ export interface DestinationRule extends ResourceBase {
 
 export type RouteProtocol = 'http' | 'tcp' | 'tls';
 
+/**
+ * One destination of a route as written (`route[index].destination` and its `weight`). Declared once: the
+ * simulator's `DestinationInput` and `SimDestination` extend it.
+ */
 export interface Destination {
   index: number;
   host: string;

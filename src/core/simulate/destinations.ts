@@ -2,7 +2,7 @@ import type { MeshIndex } from '../graph/build-graph';
 import { edgeId, nodeId } from '../graph/ids';
 import { hostMatches } from '../model/hosts';
 import { selectorMatches } from '../model/labels';
-import type { DestinationRule, MeshModel } from '../model/types';
+import type { Destination, DestinationRule, MeshModel } from '../model/types';
 import { mergeTrafficPolicy } from './policy';
 import { isVisible } from './select-vs';
 import type { SimDestination } from './types';
@@ -55,14 +55,8 @@ export function chooseDestinationRule(
     )[0]?.dr;
 }
 
-/** A destination as written on a route (or the host itself for the default route). */
-export interface DestinationInput {
-  index: number;
-  host: string;
-  fqdn: string;
-  subset: string | undefined;
-  port: number | undefined;
-  weight: number | undefined;
+/** A destination as written on a route (or the host itself for the default route), with its share. */
+export interface DestinationInput extends Destination {
   probability: number;
   /** The canvas edge of this destination, when it comes from a VirtualService route. */
   routeEdgeId: string | undefined;

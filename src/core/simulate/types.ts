@@ -1,5 +1,5 @@
 import type { Rec } from '../model/read';
-import type { RouteProtocol } from '../model/types';
+import type { Destination, RouteProtocol } from '../model/types';
 import type { YamlPath } from '../yaml/locate';
 
 /** A request as the person describes it in the simulator panel. */
@@ -65,13 +65,7 @@ export interface RuleTrace {
 }
 
 /** A destination the matched rule sends traffic to, with what applies there. */
-export interface SimDestination {
-  index: number;
-  host: string;
-  fqdn: string;
-  subset: string | undefined;
-  port: number | undefined;
-  weight: number | undefined;
+export interface SimDestination extends Destination {
   /** Share of the rule's traffic, 0..1, normalised as Istio does. */
   probability: number;
   /** `DestinationRule ns/name` that applies, if any. */
