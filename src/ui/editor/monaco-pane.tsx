@@ -1,17 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { LineIndex } from '../../core/yaml/line-index';
 import { useStudioInstance } from '../store-context';
 import { registerCodeActions } from './code-actions';
-import { toMarkers } from './markers';
+import { setMarkers } from './markers';
 import { monaco, setupMonaco } from './monaco-setup';
 import { yamlSchemas } from './schemas';
 import { startTextSync } from './text-sync';
-
-const SEVERITY = {
-  error: monaco.MarkerSeverity.Error,
-  warning: monaco.MarkerSeverity.Warning,
-  info: monaco.MarkerSeverity.Info,
-} as const;
 
 function themeName(): string {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs';
@@ -60,11 +53,7 @@ export default function MonacoPane() {
     const applyMarkers = () => {
       const d = scheduler.get().derived;
       if (model.getValue() !== d.text) return;
-      const markers = toMarkers(d.diagnostics, new LineIndex(d.text)).map((m) => ({
-        ...m,
-        severity: SEVERITY[m.severity],
-      }));
-      monaco.editor.setModelMarkers(model, 'istio-traffic-studio', markers);
+      setMarkers(monaco, model, d.diagnostics, d.text);
     };
     applyMarkers();
     const stopMarkers = scheduler.subscribe(applyMarkers);
