@@ -1,3 +1,4 @@
+import { appendManifests, applyEdits } from '../core/edit/index';
 import type { StudioStore } from '../state/store';
 
 /** Replaces the whole text (one undo step in the editor) and lays the new graph out afresh. */
@@ -9,15 +10,13 @@ export function replaceText(store: StudioStore, text: string): void {
   s.requestFit();
 }
 
-/** Appends documents to the text, keeping what is there. */
+/**
+ * Import → Append: adds documents after the text, keeping what is there, with the separator and line endings
+ * core's `appendManifests` (the same append edit ops use) gives them.
+ */
 export function appendText(store: StudioStore, text: string): void {
   const s = store.getState();
-  const cur = s.text;
-  if (cur.trim() === '') {
-    s.setText(text);
-  } else {
-    const sep = cur.endsWith('\n') ? '---\n' : '\n---\n';
-    s.setText(cur + sep + text.replace(/^---\r?\n/, ''));
-  }
+  const edit = appendManifests(s.text, text);
+  if (edit) s.setText(applyEdits(s.text, [edit]));
   s.requestFit();
 }

@@ -1,4 +1,5 @@
 export { applyIntent } from './apply';
+export { appendManifests } from './append-docs';
 export type { EditIntent, NewResource, RouteTarget, TextEdit } from './intents';
 export {
   formatMatchMap,

@@ -1,6 +1,7 @@
 import type { ParsedText } from '../yaml/parse';
 import { isRec } from '../model/read';
 import { appendIn, isFailure, openDoc, type DocState, type Failure, type Step } from './doc-edit';
+import { appendDocsEdit, lineEnding } from './append-docs';
 import { isFlow } from './flow-edit';
 import type { TextEdit } from './intents';
 import { logEdits } from './edit-log';
@@ -28,7 +29,7 @@ export function createSession(parsed: ParsedText): Session {
   const states = new Map<number, DocState>();
   const deleted = new Set<number>();
   const appended: string[] = [];
-  const eol = parsed.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(parsed.text);
 
   const current = (i: number): DocState | Failure => {
     const have = states.get(i);
@@ -94,17 +95,8 @@ function deleteEdit(parsed: ParsedText, i: number): TextEdit[] {
 }
 
 function appendEdit(parsed: ParsedText, deleted: ReadonlySet<number>, docs: string[], eol: string): TextEdit {
-  const { text } = parsed;
-  const end = text.length;
-  const live = parsed.docs.filter((d) => !deleted.has(d.index));
-  const last = live[live.length - 1];
-  const body = docs.join(`---${eol}`);
-  if (!last || live.every((d) => d.text.replace(/^\uFEFF/, '').trim() === ''))
-    return { start: end, end, text: body };
-  const nl = text.endsWith('\n') ? '' : eol;
-  // A trailing `---` with nothing after it already opens the new document.
-  const open = last.text.split('\n').every((l) => ['', '---'].includes(l.replace(/#.*/, '').trim()));
-  return { start: end, end, text: `${nl}${open ? '' : `---${eol}`}${body}` };
+  const live = parsed.docs.filter((d) => !deleted.has(d.index)).map((d) => d.text);
+  return appendDocsEdit(parsed.text, live, docs.join(`---${eol}`), eol);
 }
 
 /** Sorts edits and joins touching ones, so Monaco gets a valid, non-overlapping set. */
