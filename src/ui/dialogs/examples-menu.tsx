@@ -21,10 +21,9 @@ export function ExamplesMenu() {
               role="menuitem"
               data-testid={`example-${ex.slug}`}
               onClick={() => {
+                // One undoable replace. The address stays as it is: `?example=` in it would be offered again
+                // on every reload, over the edits made since.
                 replaceText(store, ex.text);
-                const url = new URL(window.location.href);
-                url.searchParams.set('example', ex.slug);
-                window.history.replaceState(null, '', url);
                 close();
               }}
             >
