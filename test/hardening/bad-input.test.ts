@@ -83,13 +83,19 @@ describe('bad input: a clear message at the right line, nothing else lost', () =
     ].join('---\n');
     const d = derive(text);
     expect(d.parseErrors).toEqual([]);
+    // `ops` is the one namespace the text names: resources without one take it, as with `kubectl apply -n ops`.
     expect(d.model.others.map((o) => `${o.kind} ${o.namespace}/${o.name}`)).toEqual([
-      'Widget default/w',
+      'Widget ops/w',
       'ConfigMap ops/cm',
-      'Sidecar default/sc',
+      'Sidecar ops/sc',
     ]);
     expect(d.model.others.map((o) => o.apiVersion)).toContain('foo.example.com/v9');
-    expect(refs(text)).toContain('Service default/s');
+    expect(refs(text)).toContain('Service ops/s');
+    expect(derive(text, { defaultNamespace: 'default' }).model.others.map((o) => o.namespace)).toEqual([
+      'default',
+      'ops',
+      'default',
+    ]);
   });
 
   it('a Helm template says to render it first, at the template', () => {
