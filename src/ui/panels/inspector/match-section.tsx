@@ -1,4 +1,6 @@
 import {
+  formatMatchMap,
+  parseMatchMap,
   readMatch,
   type MatchCondition,
   type StringMatch,
@@ -10,6 +12,7 @@ import { useStudioInstance } from '../../store-context';
 import { TextField } from './text-field';
 import { L4MatchSection } from './l4-match-section';
 
+// `any` (a present header) means nothing for a uri or a method: the select offers the three that do.
 const KINDS: StringMatchKind[] = ['exact', 'prefix', 'regex'];
 
 function StringMatchField({
@@ -21,11 +24,12 @@ function StringMatchField({
   value: StringMatch | undefined;
   onChange: (v: StringMatch | undefined) => void;
 }) {
+  const kind = value && value.kind !== 'any' ? value.kind : 'prefix';
   return (
     <div className="string-match">
       <select
         aria-label={`${label} match kind`}
-        value={value?.kind ?? 'prefix'}
+        value={kind}
         onChange={(e) => onChange({ kind: e.target.value as StringMatchKind, value: value?.value ?? '' })}
       >
         {KINDS.map((k) => (
@@ -35,30 +39,10 @@ function StringMatchField({
       <TextField
         label={label}
         value={value?.value ?? ''}
-        onCommit={(v) => onChange(v === '' ? undefined : { kind: value?.kind ?? 'prefix', value: v })}
+        onCommit={(v) => onChange(v === '' ? undefined : { kind, value: v })}
       />
     </div>
   );
-}
-
-function mapText(m: Record<string, StringMatch> | undefined): string {
-  return Object.entries(m ?? {})
-    .map(([k, v]) => `${k}: ${v.kind === 'exact' ? '' : `${v.kind} `}${v.value}`)
-    .join('\n');
-}
-
-/** `name: value` (exact) or `name: prefix value` / `name: regex value`, one a line. */
-function parseMapText(t: string): Record<string, StringMatch> | undefined {
-  const out: Record<string, StringMatch> = {};
-  for (const line of t.split('\n')) {
-    const i = line.indexOf(':');
-    if (i <= 0) continue;
-    const name = line.slice(0, i).trim();
-    const rest = line.slice(i + 1).trim();
-    const m = /^(prefix|regex|exact)\s+(.*)$/.exec(rest);
-    out[name] = m ? { kind: m[1] as StringMatchKind, value: m[2] ?? '' } : { kind: 'exact', value: rest };
-  }
-  return Object.keys(out).length ? out : undefined;
 }
 
 /** The first match block of an http route: uri, method, headers, query parameters. */
@@ -90,21 +74,21 @@ export function MatchSection({ vs, route }: { vs: VirtualService; route: Route }
         onChange={(method) => write({ ...first, method })}
       />
       <label>
-        Headers (name: value, or name: prefix value)
+        Headers (name: value, name: prefix value, name: regex value; name: alone for present)
         <textarea
           rows={2}
-          defaultValue={mapText(first.headers)}
-          key={mapText(first.headers)}
-          onBlur={(e) => write({ ...first, headers: parseMapText(e.target.value) })}
+          defaultValue={formatMatchMap(first.headers)}
+          key={formatMatchMap(first.headers)}
+          onBlur={(e) => write({ ...first, headers: parseMatchMap(e.target.value) })}
         />
       </label>
       <label>
         Query parameters
         <textarea
           rows={2}
-          defaultValue={mapText(first.queryParams)}
-          key={`q${mapText(first.queryParams)}`}
-          onBlur={(e) => write({ ...first, queryParams: parseMapText(e.target.value) })}
+          defaultValue={formatMatchMap(first.queryParams)}
+          key={`q${formatMatchMap(first.queryParams)}`}
+          onBlur={(e) => write({ ...first, queryParams: parseMatchMap(e.target.value) })}
         />
       </label>
     </div>
