@@ -131,9 +131,17 @@ export interface HeadlessStudio {
   stop: () => void;
 }
 
-/** A studio with the fake editor attached and the text sync running, as the Monaco pane sets them up. */
-export function headlessStudio(text: string, options: TextSyncOptions = {}): HeadlessStudio {
+/**
+ * A studio with the fake editor attached and the text sync running, as the Monaco pane sets them up. In the
+ * app the views subscribe to the scheduler before the lazily loaded editor follows the store; `viewsFirst`
+ * does the same here (the scheduler then settles a new text before the editor has it).
+ */
+export function headlessStudio(
+  text: string,
+  options: TextSyncOptions & { viewsFirst?: boolean } = {},
+): HeadlessStudio {
   const studio = createStudio(createStudioStore(text), { editor: createEditorBridge() });
+  const stopViews = options.viewsFirst ? studio.scheduler.subscribe(() => undefined) : undefined;
   const model = new FakeModel(text);
   const ed = new FakeEditor(model);
   studio.editor.attach(ed as unknown as editor.IStandaloneCodeEditor);
@@ -143,6 +151,7 @@ export function headlessStudio(text: string, options: TextSyncOptions = {}): Hea
     model,
     editor: ed,
     stop: () => {
+      stopViews?.();
       stopSync();
       studio.editor.attach(undefined);
     },

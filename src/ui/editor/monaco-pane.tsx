@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useStudioInstance } from '../store-context';
 import { registerCodeActions } from './code-actions';
 import { setMarkers } from './markers';
+import { startMarkerSync } from './marker-sync';
 import { monaco, setupMonaco } from './monaco-setup';
 import { yamlSchemas } from './schemas';
 import { startTextSync } from './text-sync';
@@ -18,7 +19,7 @@ export default function MonacoPane() {
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const { store, scheduler } = studio;
+    const { store } = studio;
     setupMonaco(yamlSchemas());
     const model = monaco.editor.createModel(
       store.getState().text,
@@ -49,14 +50,10 @@ export default function MonacoPane() {
     const onTheme = () => monaco.editor.setTheme(themeName());
     media?.addEventListener('change', onTheme);
 
-    // Markers follow the settled derivation (at once for ordinary texts, after a pause in typing for big ones).
-    const applyMarkers = () => {
-      const d = scheduler.get().derived;
-      if (model.getValue() !== d.text) return;
-      setMarkers(monaco, model, d.diagnostics, d.text);
-    };
-    applyMarkers();
-    const stopMarkers = scheduler.subscribe(applyMarkers);
+    // Markers follow the settled derivation of the text the editor holds (see `marker-sync.ts`).
+    const stopMarkers = startMarkerSync(studio, model, (d) =>
+      setMarkers(monaco, model, d.diagnostics, d.text),
+    );
 
     return () => {
       stopMarkers();
