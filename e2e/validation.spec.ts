@@ -117,3 +117,36 @@ test('completion and hover under a VirtualService spec come from the Istio schem
   ).toBeVisible();
   await studio.shot('validation-hover');
 });
+
+test('after Import (replace, then append) the markers are the new text’s, matching the problems panel', async ({
+  studio,
+  page,
+}) => {
+  await studio.open('?example=bookinfo-canary');
+  const squiggles = page.locator('.monaco-editor .squiggly-error');
+  const rows = page.locator('[data-testid="problem"][data-severity="error"]');
+  await studio.typeOver('subset: v2', 'subset: v9');
+  await expect(squiggles.first()).toBeVisible();
+  await expect(rows).toHaveCount(1);
+
+  // A valid text replaces it: no error row, and no underline left over from the old text.
+  const valid =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80, name: http}]\n';
+  await studio.importText(valid);
+  await expect(rows).toHaveCount(0);
+  await expect(squiggles).toHaveCount(0);
+
+  // An appended VirtualService that routes to a missing subset: its line is underlined at once, no keystroke.
+  const vs =
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: web\nspec:\n  hosts: [web]\n  http:\n  - route:\n    - destination: {host: web, subset: nope}\n';
+  await studio.importText(vs, 'append');
+  await expect(rows.first()).toBeVisible();
+  const errorRows = await rows.count();
+  await expect(squiggles).toHaveCount(errorRows);
+  const line = (await studio.editorText()).split(/\r?\n/).findIndex((l) => l.includes('subset: nope')) + 1;
+  const squiggleTop = await squiggles.first().evaluate((el) => el.getBoundingClientRect().top);
+  const lineTop = await page
+    .locator('.monaco-editor .margin-view-overlays .line-numbers', { hasText: new RegExp(`^${line}$`) })
+    .evaluate((el) => el.getBoundingClientRect().top);
+  expect(Math.abs(squiggleTop - lineTop)).toBeLessThan(20);
+});
