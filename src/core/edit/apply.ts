@@ -17,6 +17,7 @@ import {
   normaliseWeights,
   setWeights,
 } from './ops-weights';
+import { matchWorkloadSelector, setWorkloadLabels } from './ops-workload';
 import type { EditResult } from './session';
 
 /**
@@ -75,5 +76,9 @@ function dispatch(parsed: ParsedText, model: MeshModel, i: EditIntent): EditResu
       return renameHost(parsed, model, i);
     case 'setTrafficPolicy':
       return setTrafficPolicy(parsed, model, i);
+    case 'setWorkloadLabels':
+      return setWorkloadLabels(parsed, model, i);
+    case 'matchWorkloadSelector':
+      return matchWorkloadSelector(parsed, model, i);
   }
 }

@@ -80,7 +80,11 @@ export type EditIntent =
   | { type: 'renameSubset'; drRef: string; from: string; to: string; updateReferences: boolean }
   /** `ref` owns the host: a DestinationRule's host, a VirtualService's or ServiceEntry's hosts, a Service's name. */
   | { type: 'renameHost'; ref: string; from: string; to: string; updateReferences: boolean }
-  | { type: 'setTrafficPolicy'; drRef: string; subset?: string; port?: number; policy: Rec | undefined };
+  | { type: 'setTrafficPolicy'; drRef: string; subset?: string; port?: number; policy: Rec | undefined }
+  /** A workload's pod labels, with metadata.labels and spec.selector.matchLabels kept in step. */
+  | { type: 'setWorkloadLabels'; ref: string; labels: Record<string, string> }
+  /** Makes a workload's selector match its pod template, keeping one side as it is (ITS0111's fix). */
+  | { type: 'matchWorkloadSelector'; ref: string; keep: 'labels' | 'selector' };
 
 /** An edit as text: replace [start, end) with `text`. */
 export interface TextEdit {

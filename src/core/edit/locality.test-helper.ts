@@ -48,6 +48,8 @@ function scopeOf(i: EditIntent, model: MeshModel): Scope {
       named = (r) => r.ref === i.ref || (i.updateReferences && mentions(r, i.from.split('.')[0] ?? ''));
       break;
     case 'deleteResource':
+    case 'setWorkloadLabels':
+    case 'matchWorkloadSelector':
       named = (r) => r.ref === i.ref;
       break;
     case 'setValue':

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rec } from '../model/read';
 import {
   apply,
   BOOKINFO,
@@ -15,6 +18,11 @@ const GATEWAY = corpus(`${BOOKINFO}/networking/bookinfo-gateway.yaml`);
 const FRONTEND = corpus('wild/GoogleCloudPlatform__microservices-demo__istio-manifests_frontend.yaml');
 const VS_ALL = corpus(`${BOOKINFO}/networking/virtual-service-all-v1.yaml`);
 const DR_ALL = corpus(`${BOOKINFO}/networking/destination-rule-all.yaml`);
+// Kiali's travel agency (no namespaces) with this project's routing for it, which names travel-agency: the
+// text reads as `kubectl apply -n travel-agency`.
+const TRAVELS = ['travel_agency.yaml', 'travels-routing.yaml']
+  .map((f) => readFileSync(join(__dirname, '../../../test/fixtures/kiali-travels', f), 'utf8'))
+  .join('');
 
 describe('addResource', () => {
   it('appends each kind as a document the model reads back', () => {
@@ -66,6 +74,43 @@ describe('addResource', () => {
     });
     expect(f.model.destinationRules[0]?.host).toBe('frontend');
     expect(f.text.startsWith(FRONTEND)).toBe(true);
+  });
+
+  it('lands without a namespace in the namespace the text is read in, and selects the node there', () => {
+    const a = apply(TRAVELS, {
+      type: 'addResource',
+      kind: 'Deployment',
+      name: 'travels-v9',
+      app: 'travels',
+      version: 'v9',
+    });
+    expect(a.model.defaultNamespace).toMatchObject({ name: 'travel-agency', source: 'inferred' });
+    expect(a.select).toBe('deployment:travel-agency/travels-v9');
+    expect(a.model.workloads.find((w) => w.name === 'travels-v9')?.namespace).toBe('travel-agency');
+    // Nothing about the namespace is written: the new document names none.
+    expect(a.text.slice(TRAVELS.length)).not.toMatch(/namespace/);
+    // travels already exists there (named by no manifest, read in travel-agency): a second one is refused.
+    expect(refusal(TRAVELS, { type: 'addResource', kind: 'Service', name: 'travels' })).toMatch(
+      'Service travel-agency/travels already exists',
+    );
+    expect(
+      apply(TRAVELS, { type: 'addResource', kind: 'Service', name: 'travels', namespace: 'default' }).select,
+    ).toBe('service:default/travels');
+  });
+
+  it('writes a Deployment without anchors, its selector matching its pods', () => {
+    const a = apply(FRONTEND, {
+      type: 'addResource',
+      kind: 'Deployment',
+      name: 'web-v1',
+      app: 'web',
+      version: 'v1',
+    });
+    const added = a.text.slice(FRONTEND.length);
+    expect(added).not.toMatch(/[&*]a\d|: [&*]/);
+    const w = a.model.workloads.find((x) => x.name === 'web-v1');
+    expect(rec(rec(w?.raw.spec).selector).matchLabels).toEqual({ app: 'web', version: 'v1' });
+    expect(w?.podLabels).toEqual({ app: 'web', version: 'v1' });
   });
 
   it('refuses duplicates and bad names', () => {

@@ -7,7 +7,7 @@ import type { EditIntent } from './intents';
 import { findResource, refuse } from './lookup';
 import { referencesIn } from './ops-rules';
 import { createSession, type EditResult, type Session } from './session';
-import { manifestOf, nodeIdOf } from './templates';
+import { manifestOf, namespaceOf, nodeIdOf } from './templates';
 
 type Of<T extends EditIntent['type']> = Extract<EditIntent, { type: T }>;
 
@@ -17,13 +17,13 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export function addResource(parsed: ParsedText, model: MeshModel, i: Of<'addResource'>): EditResult {
   if (!DNS_LABEL.test(i.name))
     return refuse(`"${i.name}" is not a valid name (lower-case letters, digits, -)`);
-  const ns = i.namespace || 'default';
+  const ns = namespaceOf(i, model);
   if (model.resources.some((r) => r.kind === i.kind && r.namespace === ns && r.name === i.name)) {
     return refuse(`${i.kind} ${ns}/${i.name} already exists`);
   }
   const session = createSession(parsed);
   const f = session.appendDoc(manifestOf(i, model));
-  return f ? refuse(f.reason) : session.finish(nodeIdOf(i));
+  return f ? refuse(f.reason) : session.finish(nodeIdOf(i, model));
 }
 
 /** Removes a resource: its whole document, or its item in a `kind: List`. */

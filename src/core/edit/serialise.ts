@@ -1,8 +1,20 @@
-import { isScalar, isSeq, visit, stringify, type Document } from 'yaml';
+import { isScalar, isSeq, visit, stringify, type Document, type ToStringOptions } from 'yaml';
+import { KUBECTL_SCHEMA } from '../yaml/kubectl-scalars';
 
-// YAML 1.1 quoting keeps strings like `yes`, `on` and `y` strings for Kubernetes, whose parser still reads
-// them as booleans; lineWidth 0 never folds long values.
-const OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
+// Strings are quoted wherever kubectl would read the plain scalar as something else: `compat` makes the
+// library quote a string that any of kubectl's own scalar tags (core/yaml/kubectl-scalars.ts: YAML 1.1
+// booleans `on`/`n`, Go's numbers `0777`, `1_000`, `0x1F`, `0o17`) would claim, on top of YAML 1.1's own set.
+// No anchors: a value used twice (labels and matchLabels) is written out twice, because `&a1`/`*a1` in a
+// manifest confuses people and later edits of one place would silently change the other.
+// lineWidth 0 never folds long values.
+const OPTIONS = {
+  version: '1.1',
+  compat: KUBECTL_SCHEMA.tags,
+  aliasDuplicateObjects: false,
+  lineWidth: 0,
+  minContentWidth: 0,
+  indent: 2,
+} as const satisfies ToStringOptions & Record<string, unknown>;
 
 /** The column of an absolute offset: characters since the last newline (a leading BOM takes no column). */
 export function columnOf(text: string, offset: number): number {

@@ -33,16 +33,17 @@ export function manifestOf(r: NewResource, model: MeshModel): Record<string, unk
       };
     }
     case 'Deployment': {
-      const labels = { app: r.app, version: r.version };
+      // A fresh map at each place: one shared object would be written as an anchor and its alias.
+      const labels = () => ({ app: r.app, version: r.version });
       return {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
-        metadata: metadata(r, labels),
+        metadata: metadata(r, labels()),
         spec: {
           replicas: 1,
-          selector: { matchLabels: labels },
+          selector: { matchLabels: labels() },
           template: {
-            metadata: { labels: { ...labels, ...r.labels } },
+            metadata: { labels: { ...labels(), ...r.labels } },
             spec: {
               containers: [
                 {
@@ -101,9 +102,17 @@ export function manifestOf(r: NewResource, model: MeshModel): Record<string, unk
   }
 }
 
+/**
+ * The namespace a new resource lands in: its own, else the one the model reads resources without one in
+ * (set, or inferred from the text: a `travel` text puts it in `travel`), as the graph will draw it.
+ */
+export function namespaceOf(r: NewResource, model: MeshModel): string {
+  return r.namespace || model.defaultNamespace.name;
+}
+
 /** The canvas node a new resource draws as. */
-export function nodeIdOf(r: NewResource): string {
-  const ns = r.namespace || 'default';
+export function nodeIdOf(r: NewResource, model: MeshModel): string {
+  const ns = namespaceOf(r, model);
   switch (r.kind) {
     case 'Service':
       return nodeId.service(ns, r.name);

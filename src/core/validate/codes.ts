@@ -32,6 +32,8 @@ export const CODES = {
   // Error where kubectl's reading breaks the field (rules/yaml11-scalars.ts), else this default.
   ITS0120: { title: 'KubectlReadsScalarOtherwise', severity: 'warning', source: 'studio', doc: DESIGN },
   ITS0110: { title: 'IncompleteResource', severity: 'error', source: 'studio', doc: DESIGN },
+  // What the API server rejects: "`selector` does not match template `labels`" (rules/workload-selector.ts).
+  ITS0111: { title: 'WorkloadSelectorMismatch', severity: 'error', source: 'studio', doc: DESIGN },
   IST0002: {
     title: 'Deprecated',
     severity: 'warning',

@@ -20,6 +20,7 @@ import { subsetPods } from './rules/subset-pods';
 import { unreachableRules } from './rules/unreachable-rules';
 import { weights } from './rules/weights';
 import { workloadLabels } from './rules/workload-labels';
+import { workloadSelector } from './rules/workload-selector';
 import { yaml11Scalars } from './rules/yaml11-scalars';
 import { syntaxDiagnostics } from './syntax';
 import type { Diagnostic } from './types';
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
   caCertificates,
   serviceSelector,
   workloadLabels,
+  workloadSelector,
   deprecations,
   ingressSubsets,
   conflictingGateways,
