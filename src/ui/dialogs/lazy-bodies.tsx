@@ -2,7 +2,7 @@ import { Suspense, lazy, type ReactNode } from 'react';
 import { PanelBoundary } from '../panel-boundary';
 
 // Dialog bodies that are not on the first screen, so they load on first open (and the toolbar warms them on
-// hover or focus): the export body alone brings html-to-image and fflate. Calling a loader twice is free, the
+// hover or focus): the export body alone brings the zip and share-link compression. Calling a loader twice is free, the
 // browser keeps the module.
 
 /** Starts loading the export dialog's body. */

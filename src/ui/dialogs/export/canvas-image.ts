@@ -1,45 +1,43 @@
-import { FIT_OPTIONS } from '../../canvas/fit-target';
-import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
-import type { StudioNode } from '../../canvas/to-flow';
-import { imageSize } from './image-size';
-import { inlineSvgStyles } from './inline-svg-styles';
-
-const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+import { graphSvg, type GraphPicture } from '../../../core/export/svg';
+import { placeIncrementally } from '../../../core/graph/layout';
+import type { Graph, Point } from '../../../core/graph/types';
+import { pngScale } from './image-size';
 
 /**
- * A picture of the whole graph as a `data:` URL. The canvas draws only the nodes in view, so the view is
- * fitted first (and put back after); the viewport element is then rendered with a transform that frames
- * every node. html-to-image serialises the DOM, so names and labels stay text, escaped.
+ * The picture of the whole graph, at the positions the canvas draws it (stored ones; the layout for the
+ * rest): drawn from the graph, not copied from the screen, so no handles, selection or simulator highlight.
  */
-export async function canvasImage(rf: ReactFlowInstance<StudioNode>, format: 'png' | 'svg'): Promise<string> {
-  const viewport = document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow__viewport');
-  const nodes = rf.getNodes();
-  if (!viewport || nodes.length === 0) throw new Error('The canvas has nothing to draw yet.');
-  const saved = rf.getViewport();
-  await rf.fitView({ ...FIT_OPTIONS, duration: 0 });
-  await nextFrame();
-  await nextFrame();
-  const restore = inlineSvgStyles(viewport);
+export function graphPicture(graph: Graph, stored: Record<string, Point>): GraphPicture {
+  if (graph.nodes.length === 0) throw new Error('The canvas has nothing to draw yet.');
+  return graphSvg(graph, placeIncrementally(graph, new Map(Object.entries(stored))));
+}
+
+/** The SVG as a file. */
+export function svgBlob(picture: GraphPicture): Blob {
+  return new Blob([picture.svg], { type: 'image/svg+xml' });
+}
+
+/** The SVG drawn into a canvas at twice its size (less for a huge graph), as PNG bytes. */
+export async function pngBlob(picture: GraphPicture): Promise<Blob> {
+  const url = URL.createObjectURL(svgBlob(picture));
   try {
-    const bounds = rf.getNodesBounds(nodes);
-    const { width, height } = imageSize(bounds);
-    const v = getViewportForBounds(bounds, width, height, 0.05, 2, 0.05);
-    const background = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
-    const options = {
-      width,
-      height,
-      backgroundColor: background || '#ffffff',
-      skipFonts: true,
-      style: {
-        width: `${width}px`,
-        height: `${height}px`,
-        transform: `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`,
-      },
-    };
-    return format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const scale = pngScale(picture.width, picture.height);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(picture.width * scale));
+    canvas.height = Math.max(1, Math.round(picture.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('This browser cannot draw the picture (no 2D canvas).');
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('The picture is too big to draw.'))),
+        'image/png',
+      ),
+    );
   } finally {
-    restore();
-    await rf.setViewport(saved, { duration: 0 });
+    URL.revokeObjectURL(url);
   }
 }

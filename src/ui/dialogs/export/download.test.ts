@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataUrlToBlob } from './download';
-import { imageSize } from './image-size';
+import { PNG_SCALE, pngScale } from './image-size';
 
 describe('dataUrlToBlob', () => {
   it('decodes base64 bytes and keeps the type', async () => {
@@ -19,10 +19,14 @@ describe('dataUrlToBlob', () => {
   });
 });
 
-describe('imageSize', () => {
-  it('adds a margin and stays within bounds', () => {
-    expect(imageSize({ width: 1000, height: 500 })).toEqual({ width: 1096, height: 596 });
-    expect(imageSize({ width: 10, height: 10 })).toEqual({ width: 320, height: 320 });
-    expect(imageSize({ width: 99999, height: 5000 })).toEqual({ width: 4096, height: 4096 });
+describe('pngScale', () => {
+  it('draws at twice the size, less when a canvas could not hold it', () => {
+    expect(pngScale(1200, 800)).toBe(PNG_SCALE);
+    expect(PNG_SCALE).toBe(2);
+    // 10,000 px wide: 2x would be 20,000 px, above what Chromium draws.
+    expect(pngScale(10_000, 500)).toBe(1.6);
+    const big = pngScale(9000, 9000);
+    expect(9000 * big * 9000 * big).toBeLessThanOrEqual(120_000_000 + 1);
+    expect(big).toBeGreaterThan(1);
   });
 });

@@ -10,14 +10,18 @@ import {
   exportText,
   selectionRefs,
 } from './export-plan';
+import { ShareLink } from '../../links/share-link';
+import { graphPicture } from './canvas-image';
 import { ConfirmStep, IncludedFiles, ProblemList } from './export-sections';
 import { MANIFEST_ACTIONS, useExportActions, type ExportAction } from './use-export-actions';
 
 const selectSelection = (s: StudioState) => s.selection;
+const selectPositions = (s: StudioState) => s.positions;
 
 export function ExportBody() {
   const derived = useSettledDerived();
   const selection = useStudio(selectSelection);
+  const positions = useStudio(selectPositions);
   const [clean, setClean] = useState(() => looksLikeClusterOutput(derived.text));
   const [onlySelected, setOnlySelected] = useState(false);
   const [pending, setPending] = useState<ExportAction | undefined>();
@@ -36,7 +40,9 @@ export function ExportBody() {
     const wanted = refs && new Set(refs);
     return cleanCounts(derived.model.resources.filter((r) => !wanted || wanted.has(r.ref)).map((r) => r.raw));
   }, [derived.model.resources, refs]);
-  const { run, status, busy } = useExportActions(content, derived.options);
+  const { run, status, busy } = useExportActions(content, derived.options, () =>
+    graphPicture(derived.graph, positions),
+  );
 
   const request = (action: ExportAction) => {
     if (MANIFEST_ACTIONS.includes(action) && problems.length > 0 && !confirmed) setPending(action);
@@ -90,6 +96,7 @@ export function ExportBody() {
       <p className={`export-status ${status?.kind ?? ''}`} data-testid="export-status" role="status">
         {busy ? 'Working…' : (status?.text ?? '')}
       </p>
+      <ShareLink />
       <footer className="export-actions">
         <div className="group" role="group" aria-label="Manifests">
           <button

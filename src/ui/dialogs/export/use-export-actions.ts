@@ -1,10 +1,9 @@
-import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import type { DeriveOptions } from '../../../core/derive';
 import { buildZip, splitResources } from '../../../core/export/index';
-import type { StudioNode } from '../../canvas/to-flow';
-import { canvasImage } from './canvas-image';
-import { dataUrlToBlob, downloadBlob } from './download';
+import type { GraphPicture } from '../../../core/export/svg';
+import { pngBlob, svgBlob } from './canvas-image';
+import { downloadBlob } from './download';
 
 export type ExportAction = 'download' | 'zip' | 'copy' | 'png' | 'svg';
 
@@ -16,9 +15,11 @@ export interface Status {
   kind: 'ok' | 'error';
 }
 
-/** Runs one export action on the given manifest text; reports what happened in `status`. */
-export function useExportActions(content: string, options: DeriveOptions = {}) {
-  const rf = useReactFlow<StudioNode>();
+/**
+ * Runs one export action on the given manifest text (or, for the pictures, on `picture()`: the graph drawn
+ * as SVG); reports what happened in `status`.
+ */
+export function useExportActions(content: string, options: DeriveOptions, picture: () => GraphPicture) {
   const [status, setStatus] = useState<Status | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -36,9 +37,12 @@ export function useExportActions(content: string, options: DeriveOptions = {}) {
         await navigator.clipboard.writeText(content);
         return 'Copied';
       case 'png':
-      case 'svg':
-        downloadBlob(dataUrlToBlob(await canvasImage(rf, action)), `mesh.${action}`);
-        return `Downloaded mesh.${action}`;
+      case 'svg': {
+        const p = picture();
+        const blob = action === 'svg' ? svgBlob(p) : await pngBlob(p);
+        downloadBlob(blob, `mesh.${action}`);
+        return `Downloaded mesh.${action} (${Math.max(1, Math.round(blob.size / 1024))} KB)`;
+      }
     }
   };
 
