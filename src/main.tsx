@@ -20,8 +20,9 @@ if (address) window.history.replaceState(window.history.state, '', address);
 // shows what was on screen.
 if (address && !opening.offer && !opening.problem) saveText(text);
 const store = createStudioStore(text, positions, { defaultNamespace: loadDefaultNamespace() });
-startAutosave(store, startTabSync(store));
-const studio = createAppStudio(store);
+const tabs = startTabSync(store);
+startAutosave(store, tabs);
+const studio = createAppStudio(store, tabs);
 
 const root = document.getElementById('root');
 if (root) {

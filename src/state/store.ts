@@ -37,22 +37,18 @@ export interface StudioState {
   defaultNamespace: string;
 }
 
-/** A text another tab saved, and the two ways out. */
+/** A text another tab saved, different from this one's (the ways out are `TabChoices` of the studio). */
 export interface OtherTab {
   text: string;
-  keepMine(): void;
-  loadTheirs(): void;
 }
 
-/** The newest backup of a closed tab whose text differs from this one's, and the two ways out. */
+/** The newest backup of a closed tab whose text differs from this one's (data only; see `TabChoices`). */
 export interface BackupOffer {
   text: string;
   /** When that tab last wrote it (ms since the epoch). */
   savedAt: number;
   /** How many older backups wait behind this one. */
   more: number;
-  open(): void;
-  discard(): void;
 }
 
 export interface StudioActions {

@@ -23,9 +23,32 @@ export interface EditorPort {
   closeUndoStep(): void;
   undo(): boolean;
   redo(): boolean;
+  /** Whether undo / redo would do anything now (the toolbar disables its buttons otherwise). */
+  canUndo(): boolean;
+  canRedo(): boolean;
   /** Selects and scrolls to [start, end) without taking focus. */
   reveal(start: number, end: number): void;
 }
+
+/** The person's ways out of a tab conflict (`otherTab`) and a kept backup (`backupOffer`) in the store. */
+export interface TabChoices {
+  /** Writes this tab's text over the other tab's. */
+  keepMine(): void;
+  /** Takes the other tab's text (one undoable replace). */
+  loadTheirs(): void;
+  /** Opens the offered backup of a closed tab (one undoable replace); the next one, if any, is offered. */
+  openBackup(): void;
+  /** Deletes the offered backup; the next one, if any, is offered. */
+  discardBackup(): void;
+}
+
+/** No other tabs (tests, a comparison's second studio). */
+export const noTabs: TabChoices = {
+  keepMine: () => undefined,
+  loadTheirs: () => undefined,
+  openBackup: () => undefined,
+  discardBackup: () => undefined,
+};
 
 /** A text change made outside the editor, with the edits that made it (so the editor gets just those). */
 export interface OutsideEdit {
@@ -45,6 +68,8 @@ export interface Studio<E extends EditorPort = EditorPort> {
   readonly derivation: Derivation;
   readonly scheduler: DeriveScheduler;
   readonly editor: E;
+  /** Answers to the tab conflict and backup offers the store shows. */
+  readonly tabs: TabChoices;
   /** The derivation an edit acts on: the store's text and settings now (derived here if need be). */
   current(): Derived;
   /** What the views draw: the last settled derivation, which may lag the text while a big one is read. */
@@ -67,6 +92,7 @@ export interface Studio<E extends EditorPort = EditorPort> {
 
 export interface StudioOptions<E extends EditorPort> {
   editor: E;
+  tabs?: TabChoices;
   /** Starts this studio's parse worker for big pastes (seeding this studio's parser), if there can be one. */
   startAhead?: (parser: Parser) => ParseAhead | undefined;
   scheduler?: Omit<SchedulerOptions, 'ahead'>;
@@ -78,6 +104,8 @@ export const noEditor: EditorPort = {
   closeUndoStep: () => undefined,
   undo: () => false,
   redo: () => false,
+  canUndo: () => false,
+  canRedo: () => false,
   reveal: () => undefined,
 };
 
@@ -92,6 +120,7 @@ export function createStudio<E extends EditorPort>(store: StudioStore, options: 
     derivation,
     scheduler,
     editor,
+    tabs: options.tabs ?? noTabs,
     current: () => derivation.current(store.getState()),
     settled: () => scheduler.get(),
     edit(edits, { merge = false } = {}) {

@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStudioStore, type StudioStore } from '../state/store';
 import { BackupNotice } from './backup-notice';
-import { createStudio } from '../state/studio';
+import { createStudio, noTabs, type TabChoices } from '../state/studio';
 import { createEditorBridge } from './editor/bridge';
 import { StudioProvider } from './store-context';
 
@@ -25,10 +25,10 @@ afterEach(() => {
   host.remove();
 });
 
-function render(store: StudioStore) {
+function render(store: StudioStore, tabs: TabChoices = noTabs) {
   act(() =>
     root.render(
-      <StudioProvider studio={createStudio(store, { editor: createEditorBridge() })}>
+      <StudioProvider studio={createStudio(store, { editor: createEditorBridge(), tabs })}>
         <BackupNotice />
       </StudioProvider>,
     ),
@@ -42,13 +42,13 @@ describe('BackupNotice', () => {
     expect(host.innerHTML).toBe('');
   });
 
-  it('names when the text was kept and how many follow; its buttons call open and discard', () => {
+  it('names when the text was kept and how many follow; its buttons open and discard it', () => {
     const store = createStudioStore('a: 1\n');
     const open = vi.fn();
     const discard = vi.fn();
     const savedAt = new Date(2026, 10, 24, 15, 42).getTime();
-    store.getState().setBackupOffer({ text: 'b: 1\n', savedAt, more: 2, open, discard });
-    render(store);
+    store.getState().setBackupOffer({ text: 'b: 1\n', savedAt, more: 2 });
+    render(store, { ...noTabs, openBackup: open, discardBackup: discard });
     const notice = byId('backup-notice');
     expect(notice?.textContent).toContain('Unsaved text from a closed tab was kept');
     expect(notice?.textContent).toContain('2026');
@@ -62,11 +62,10 @@ describe('BackupNotice', () => {
 
   it('moves below the tab conflict notice while that one is open', () => {
     const store = createStudioStore('a: 1\n');
-    const noop = () => undefined;
-    store.getState().setBackupOffer({ text: 'b: 1\n', savedAt: 0, more: 0, open: noop, discard: noop });
+    store.getState().setBackupOffer({ text: 'b: 1\n', savedAt: 0, more: 0 });
     render(store);
     expect(byId('backup-notice')?.className).not.toContain('below-conflict');
-    act(() => store.getState().setOtherTab({ text: 'c: 1\n', keepMine: noop, loadTheirs: noop }));
+    act(() => store.getState().setOtherTab({ text: 'c: 1\n' }));
     expect(byId('backup-notice')?.className).toContain('below-conflict');
   });
 });

@@ -1,5 +1,5 @@
 import type { StudioState } from '../state/store';
-import { useStudio } from './store-context';
+import { useStudio, useStudioInstance } from './store-context';
 
 const selectOffer = (s: StudioState) => s.backupOffer;
 const selectConflict = (s: StudioState) => s.otherTab !== undefined;
@@ -15,6 +15,7 @@ const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'shor
 export function BackupNotice() {
   const offer = useStudio(selectOffer);
   const conflict = useStudio(selectConflict);
+  const { tabs } = useStudioInstance();
   if (!offer) return null;
   const lines = offer.text.split('\n').length;
   return (
@@ -28,10 +29,10 @@ export function BackupNotice() {
         Unsaved text from a closed tab was kept ({new Date(offer.savedAt).toLocaleString(undefined, WHEN)})
         {offer.more > 0 ? `, ${offer.more} more after it` : ''}:
       </span>
-      <button type="button" data-testid="backup-restore" onClick={offer.open}>
+      <button type="button" data-testid="backup-restore" onClick={tabs.openBackup}>
         Open it
       </button>
-      <button type="button" data-testid="backup-discard" onClick={offer.discard}>
+      <button type="button" data-testid="backup-discard" onClick={tabs.discardBackup}>
         Discard
       </button>
     </div>

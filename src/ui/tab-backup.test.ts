@@ -91,14 +91,14 @@ describe('while the tab conflict is open, this tab keeps its text in its own bac
 
   it('is removed once the conflict is resolved either way', () => {
     storage.setItem(TEXT_KEY, 'mine: 0\n');
-    const { store } = tab('mine: 0\n', 'a');
+    const { sync } = tab('mine: 0\n', 'a');
     conflict('theirs: 1\n');
-    store.getState().otherTab?.keepMine();
+    sync.keepMine();
     expect(loadBackup('a')).toBeUndefined();
     expect(loadText()).toBe('mine: 0\n');
     conflict('theirs: 2\n');
     expect(loadBackup('a')?.text).toBe('mine: 0\n');
-    store.getState().otherTab?.loadTheirs();
+    sync.loadTheirs();
     expect(loadBackup('a')).toBeUndefined();
   });
 
@@ -127,11 +127,11 @@ describe('while the tab conflict is open, this tab keeps its text in its own bac
       return e.defaultPrevented && e.returnValue === true;
     };
     storage.setItem(TEXT_KEY, 'mine: 0\n');
-    const { store } = tab('mine: 0\n', 'a');
+    const { sync } = tab('mine: 0\n', 'a');
     expect(leave()).toBe(false);
     conflict('theirs: 1\n');
     expect(leave()).toBe(true);
-    store.getState().otherTab?.keepMine();
+    sync.keepMine();
     expect(leave()).toBe(false);
   });
 
@@ -151,11 +151,11 @@ describe('at start, backups of closed tabs are offered', () => {
   it('offers a closed tab’s text; Open it replaces the text and removes the backup', async () => {
     storage.setItem(TEXT_KEY, 'theirs: 1\n');
     backup('gone', 'mine: 1\n');
-    const { store } = tab('theirs: 1\n', 'new');
+    const { store, sync } = tab('theirs: 1\n', 'new');
     await settle();
     const offer = store.getState().backupOffer;
     expect(offer).toMatchObject({ text: 'mine: 1\n', savedAt: NOW - 1000, more: 0 });
-    offer?.open();
+    sync.openBackup();
     expect(store.getState().text).toBe('mine: 1\n');
     expect(store.getState().backupOffer).toBeUndefined();
     expect(loadBackup('gone')).toBeUndefined();
@@ -163,9 +163,9 @@ describe('at start, backups of closed tabs are offered', () => {
 
   it('Discard removes the backup and keeps the text', async () => {
     backup('gone', 'mine: 1\n');
-    const { store } = tab('theirs: 1\n', 'new');
+    const { store, sync } = tab('theirs: 1\n', 'new');
     await settle();
-    store.getState().backupOffer?.discard();
+    sync.discardBackup();
     expect(store.getState().text).toBe('theirs: 1\n');
     expect(store.getState().backupOffer).toBeUndefined();
     expect(loadBackup('gone')).toBeUndefined();
@@ -175,13 +175,13 @@ describe('at start, backups of closed tabs are offered', () => {
     backup('old', 'old: 1\n', 5000);
     backup('newest', 'newest: 1\n', 1000);
     backup('middle', 'middle: 1\n', 3000);
-    const { store } = tab('theirs: 1\n', 'new');
+    const { store, sync } = tab('theirs: 1\n', 'new');
     await settle();
     expect(store.getState().backupOffer).toMatchObject({ text: 'newest: 1\n', more: 2 });
-    store.getState().backupOffer?.discard();
+    sync.discardBackup();
     expect(store.getState().backupOffer).toMatchObject({ text: 'middle: 1\n', more: 1 });
     expect(loadBackup('old')).toBeDefined();
-    store.getState().backupOffer?.open();
+    sync.openBackup();
     expect(store.getState().backupOffer).toMatchObject({ text: 'old: 1\n', more: 0 });
     expect(store.getState().text).toBe('middle: 1\n');
   });
@@ -216,7 +216,7 @@ describe('at start, backups of closed tabs are offered', () => {
     conflict('theirs: 1\n');
     await settle();
     const later = tab('theirs: 1\n', 'later');
-    open.store.getState().otherTab?.loadTheirs();
+    open.sync.loadTheirs();
     await settle();
     expect(later.store.getState().backupOffer).toBeUndefined();
   });

@@ -32,6 +32,10 @@ export interface TabBackupOptions {
 export interface TabBackup {
   /** Autosave may not write the shared text: keep `text` in this tab's backup key instead. */
   keep(text: string): SaveResult;
+  /** Opens the offered backup (`backupOffer`): one undoable replace; the next one, if any, is offered. */
+  openOffer(): void;
+  /** Deletes the offered backup; the next one, if any, is offered. */
+  discardOffer(): void;
   /** Stops listening and frees the tab lock; the backup stays (as when the tab closes). */
   stop(): void;
 }
@@ -96,20 +100,19 @@ export function startTabBackup(store: StudioStore, opts: TabBackupOptions = {}):
     const top = pending[0];
     store.getState().setBackupOffer(top && offerOf(top));
   };
-  const offerOf = (b: Backup): BackupOffer => {
-    const handle = (open: boolean) => () => {
-      removeBackup(b.tabId);
-      pending = pending.filter((p) => p !== b);
-      show();
-      if (open) store.getState().setText(b.text);
-    };
-    return {
-      text: b.text,
-      savedAt: b.savedAt,
-      more: pending.length - 1,
-      open: handle(true),
-      discard: handle(false),
-    };
+  const offerOf = (b: Backup): BackupOffer => ({
+    text: b.text,
+    savedAt: b.savedAt,
+    more: pending.length - 1,
+  });
+  /** Takes the person's choice on the offered (top) backup. */
+  const settleOffer = (open: boolean) => {
+    const b = pending[0];
+    if (!b) return;
+    removeBackup(b.tabId);
+    pending = pending.filter((p) => p !== b);
+    show();
+    if (open) store.getState().setText(b.text);
   };
   // Runs once the backup's tab is gone: it cannot change or remove the backup any more.
   const consider = (id: string) => {
@@ -143,6 +146,8 @@ export function startTabBackup(store: StudioStore, opts: TabBackupOptions = {}):
 
   return {
     keep: write,
+    openOffer: () => settleOffer(true),
+    discardOffer: () => settleOffer(false),
     stop() {
       stopped = true;
       unsub();

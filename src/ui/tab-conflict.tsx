@@ -1,5 +1,5 @@
 import type { StudioState } from '../state/store';
-import { useStudio } from './store-context';
+import { useStudio, useStudioInstance } from './store-context';
 
 const selectOtherTab = (s: StudioState) => s.otherTab;
 // `.notice button` drops borders (for the × close); these two are real choices.
@@ -11,6 +11,7 @@ const BUTTON = { border: '1px solid var(--border)' };
  */
 export function TabConflict() {
   const other = useStudio(selectOtherTab);
+  const { tabs } = useStudioInstance();
   if (!other) return null;
   return (
     <div
@@ -20,10 +21,10 @@ export function TabConflict() {
       style={{ top: 44, bottom: 'auto', maxWidth: 'none', whiteSpace: 'nowrap' }}
     >
       <span title="This tab does not autosave until you choose.">Another tab changed the manifests:</span>
-      <button type="button" style={BUTTON} data-testid="tab-keep-mine" onClick={other.keepMine}>
+      <button type="button" style={BUTTON} data-testid="tab-keep-mine" onClick={tabs.keepMine}>
         Keep mine
       </button>
-      <button type="button" style={BUTTON} data-testid="tab-load-theirs" onClick={other.loadTheirs}>
+      <button type="button" style={BUTTON} data-testid="tab-load-theirs" onClick={tabs.loadTheirs}>
         Load theirs
       </button>
     </div>

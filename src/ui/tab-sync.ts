@@ -1,9 +1,13 @@
 import { loadText, saveText, TEXT_KEY, type SaveResult } from '../state/persist';
 import type { StudioStore } from '../state/store';
+import type { TabChoices } from '../state/studio';
 import { startTabBackup, type TabBackupOptions } from './tab-backup';
 
-/** What autosave asks before it writes the text, so one tab never silently overwrites another's. */
-export interface TabSync {
+/**
+ * What autosave asks before it writes the text, so one tab never silently overwrites another's; and the
+ * person's ways out of a conflict (`TabChoices`, which the studio hands to the views).
+ */
+export interface TabSync extends TabChoices {
   /** False while another tab's newer text waits for the person's choice (and raises that choice if new). */
   mayWrite(text: string): boolean;
   /** Autosave wrote `text`: it is now the text this tab knows is stored. */
@@ -36,25 +40,26 @@ export function startTabSync(
       return;
     }
     if (s.otherTab?.text === theirs) return;
-    s.setOtherTab({
-      text: theirs,
-      keepMine: () => {
-        const st = store.getState();
-        const r = saveText(st.text);
-        // Only a written text resolves the choice: on a full quota the notice (and with it this tab's backup
-        // and the question on leaving) stays, so the text is not left in memory alone.
-        if (!r.ok) return st.setStorageError(r.reason);
-        baseline = st.text;
-        if (st.storageError) st.setStorageError(undefined);
-        st.setOtherTab(undefined);
-      },
-      loadTheirs: () => {
-        const st = store.getState();
-        st.setOtherTab(undefined);
-        baseline = theirs;
-        st.setText(theirs);
-      },
-    });
+    s.setOtherTab({ text: theirs });
+  };
+  const keepMine = () => {
+    const st = store.getState();
+    if (!st.otherTab) return;
+    const r = saveText(st.text);
+    // Only a written text resolves the choice: on a full quota the notice (and with it this tab's backup
+    // and the question on leaving) stays, so the text is not left in memory alone.
+    if (!r.ok) return st.setStorageError(r.reason);
+    baseline = st.text;
+    if (st.storageError) st.setStorageError(undefined);
+    st.setOtherTab(undefined);
+  };
+  const loadTheirs = () => {
+    const st = store.getState();
+    const theirs = st.otherTab?.text;
+    if (theirs === undefined) return;
+    st.setOtherTab(undefined);
+    baseline = theirs;
+    st.setText(theirs);
   };
 
   const onStorage = (e: Event) => {
@@ -81,6 +86,10 @@ export function startTabSync(
       baseline = text;
     },
     keep: backup.keep,
+    keepMine,
+    loadTheirs,
+    openBackup: backup.openOffer,
+    discardBackup: backup.discardOffer,
     stop() {
       backup.stop();
       target.removeEventListener('storage', onStorage);

@@ -78,12 +78,12 @@ describe('two tabs never silently overwrite each other', () => {
     const store = createStudioStore(text);
     const sync = startTabSync(store, win);
     startAutosave(store, sync);
-    return store;
+    return { store, sync };
   }
 
   it('another tab saving a different text raises the choice, and autosave waits', () => {
     storage.setItem(TEXT_KEY, 'mine: 0\n');
-    const store = tab('mine: 0\n');
+    const { store } = tab('mine: 0\n');
     storage.setItem(TEXT_KEY, 'theirs: 1\n');
     win.dispatchEvent(storageEvent(TEXT_KEY, 'theirs: 1\n'));
     expect(store.getState().otherTab?.text).toBe('theirs: 1\n');
@@ -94,17 +94,17 @@ describe('two tabs never silently overwrite each other', () => {
 
   it('Keep mine writes this tab’s text; Load theirs takes the other one', () => {
     storage.setItem(TEXT_KEY, 'mine: 0\n');
-    const store = tab('mine: 0\n');
+    const { store, sync } = tab('mine: 0\n');
     store.getState().setText('mine: 1\n');
     storage.setItem(TEXT_KEY, 'theirs: 1\n');
     win.dispatchEvent(storageEvent(TEXT_KEY, 'theirs: 1\n'));
-    store.getState().otherTab?.keepMine();
+    sync.keepMine();
     expect(loadText()).toBe('mine: 1\n');
     expect(store.getState().otherTab).toBeUndefined();
 
     storage.setItem(TEXT_KEY, 'theirs: 2\n');
     win.dispatchEvent(storageEvent(TEXT_KEY, 'theirs: 2\n'));
-    store.getState().otherTab?.loadTheirs();
+    sync.loadTheirs();
     expect(store.getState().text).toBe('theirs: 2\n');
     vi.advanceTimersByTime(400);
     expect(loadText()).toBe('theirs: 2\n');
@@ -112,16 +112,16 @@ describe('two tabs never silently overwrite each other', () => {
 
   it('Keep mine on a full quota keeps the choice open and says why', () => {
     storage.setItem(TEXT_KEY, 'mine: 0\n');
-    const store = tab('mine: 0\n');
+    const { store, sync } = tab('mine: 0\n');
     store.getState().setText('mine: 1\n');
     storage.setItem(TEXT_KEY, 'theirs: 1\n');
     win.dispatchEvent(storageEvent(TEXT_KEY, 'theirs: 1\n'));
     storage.full = true;
-    store.getState().otherTab?.keepMine();
+    sync.keepMine();
     expect(store.getState().storageError).toMatch(/quota/);
     expect(store.getState().otherTab?.text).toBe('theirs: 1\n');
     storage.full = false;
-    store.getState().otherTab?.keepMine();
+    sync.keepMine();
     expect(loadText()).toBe('mine: 1\n');
     expect(store.getState().otherTab).toBeUndefined();
     expect(store.getState().storageError).toBeUndefined();
@@ -129,7 +129,7 @@ describe('two tabs never silently overwrite each other', () => {
 
   it('a write seen without an event is caught before autosave overwrites it', () => {
     storage.setItem(TEXT_KEY, 'mine: 0\n');
-    const store = tab('mine: 0\n');
+    const { store } = tab('mine: 0\n');
     storage.setItem(TEXT_KEY, 'theirs: 1\n'); // no event: e.g. the other tab wrote while this one slept
     store.getState().setText('mine: 1\n');
     vi.advanceTimersByTime(400);
@@ -138,7 +138,7 @@ describe('two tabs never silently overwrite each other', () => {
   });
 
   it('the same text from another tab, or other keys, raise nothing', () => {
-    const store = tab('same: 1\n');
+    const { store } = tab('same: 1\n');
     win.dispatchEvent(storageEvent(TEXT_KEY, 'same: 1\n'));
     win.dispatchEvent(storageEvent('its:positions', '{}'));
     win.dispatchEvent(storageEvent(null, null));
