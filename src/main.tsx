@@ -6,7 +6,7 @@ import { App } from './ui/app';
 import { addressWithoutLink, initialText } from './ui/initial-text';
 import { LinkOffer } from './ui/links/link-offer';
 import { createStudioStore } from './state/store';
-import { loadDefaultNamespace, loadPositions, saveText } from './state/persist';
+import { loadDefaultNamespace, loadMeshComplete, loadPositions, saveText } from './state/persist';
 import { startAutosave } from './ui/autosave';
 import { startTabSync } from './ui/tab-sync';
 import { createAppStudio } from './ui/studio';
@@ -19,7 +19,10 @@ if (address) window.history.replaceState(window.history.state, '', address);
 // A link opened at once replaced nothing anyone wrote: save it now, so the reload of an address without it
 // shows what was on screen.
 if (address && !opening.offer && !opening.problem) saveText(text);
-const store = createStudioStore(text, positions, { defaultNamespace: loadDefaultNamespace() });
+const store = createStudioStore(text, positions, {
+  defaultNamespace: loadDefaultNamespace(),
+  meshComplete: loadMeshComplete(),
+});
 const tabs = startTabSync(store);
 startAutosave(store, tabs);
 const studio = createAppStudio(store, tabs);

@@ -28,12 +28,18 @@ export interface Derived {
 /** The options with blanks dropped, so `{}` and `{ defaultNamespace: ' ' }` derive (and memoise) alike. */
 export function normaliseOptions(options: DeriveOptions = {}): DeriveOptions {
   const ns = options.defaultNamespace?.trim();
-  return ns ? { defaultNamespace: ns } : {};
+  // Only `false` is kept: undefined and true both read the text as the whole mesh.
+  return {
+    ...(ns ? { defaultNamespace: ns } : {}),
+    ...(options.meshComplete === false ? { meshComplete: false } : {}),
+  };
 }
 
 /** True when two option sets derive the same result. */
 export function sameOptions(a: DeriveOptions = {}, b: DeriveOptions = {}): boolean {
-  return normaliseOptions(a).defaultNamespace === normaliseOptions(b).defaultNamespace;
+  const na = normaliseOptions(a);
+  const nb = normaliseOptions(b);
+  return na.defaultNamespace === nb.defaultNamespace && na.meshComplete === nb.meshComplete;
 }
 
 /**
@@ -62,8 +68,9 @@ export function createDeriver(
     lastGood = nextGood;
     const model = buildModel(inputs, options);
     const index = indexModel(model);
-    const graph = buildGraph(model, index);
-    const diagnostics = validate({ parsed, model, index, graph });
+    const meshComplete = options.meshComplete !== false;
+    const graph = buildGraph(model, index, { meshComplete });
+    const diagnostics = validate({ parsed, model, index, graph, meshComplete });
     const parseErrors = parsed.docs.flatMap((d) => d.problems.filter((p) => p.severity === 'error'));
     return {
       text,

@@ -129,7 +129,12 @@ export function createDeriveScheduler(
       listeners.add(listener);
       detach ??= store.subscribe((s, prev) => {
         // The namespace setting re-reads the same text: the same path as a new text (settle or wait).
-        if (s.text !== prev.text || s.defaultNamespace !== prev.defaultNamespace) onText(s.text);
+        if (
+          s.text !== prev.text ||
+          s.defaultNamespace !== prev.defaultNamespace ||
+          s.meshComplete !== prev.meshComplete
+        )
+          onText(s.text);
       });
       return () => {
         listeners.delete(listener);

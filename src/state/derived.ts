@@ -6,11 +6,16 @@ export interface DeriveSource {
   text: string;
   /** The person's namespace for resources without one; empty means inferred from the text. */
   defaultNamespace: string;
+  /** "This is the whole mesh"; undefined reads as true, as in core (the store always says). */
+  meshComplete?: boolean;
 }
 
 /** The derive options of the store's state. */
 export function deriveOptionsOf(s: DeriveSource): DeriveOptions {
-  return s.defaultNamespace.trim() ? { defaultNamespace: s.defaultNamespace.trim() } : {};
+  return {
+    ...(s.defaultNamespace.trim() ? { defaultNamespace: s.defaultNamespace.trim() } : {}),
+    ...(s.meshComplete === false ? { meshComplete: false } : {}),
+  };
 }
 
 /** True when `d` was derived from this state's text and settings (else it is stale for it). */

@@ -107,6 +107,28 @@ export function saveDefaultNamespace(ns: string): SaveResult {
   }
 }
 
+const MESH_COMPLETE_KEY = 'its:mesh-complete';
+
+/** Whether the person said the text is the whole mesh; false when nothing is saved or storage is gone. */
+export function loadMeshComplete(): boolean {
+  try {
+    return storage()?.getItem(MESH_COMPLETE_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/** Saves the setting; false removes it, so a fresh load reads the text as part of a mesh again. */
+export function saveMeshComplete(complete: boolean): SaveResult {
+  try {
+    if (complete) storage()?.setItem(MESH_COMPLETE_KEY, 'true');
+    else storage()?.removeItem(MESH_COMPLETE_KEY);
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 export function loadPositions(): Record<string, Point> {
   try {
     const raw = storage()?.getItem(POSITIONS_KEY);

@@ -35,6 +35,11 @@ export interface StudioState {
    * A reading setting only: never written into the YAML.
    */
   defaultNamespace: string;
+  /**
+   * The person says the text is the whole mesh: references to things not in it are errors. Unticked (the
+   * default), they are "not in this text" (info). A reading setting only, like `defaultNamespace`.
+   */
+  meshComplete: boolean;
 }
 
 /** A text another tab saved, different from this one's (the ways out are `TabChoices` of the studio). */
@@ -68,11 +73,13 @@ export interface StudioActions {
   setBackupOffer(o: BackupOffer | undefined): void;
   /** Sets the namespace for resources without one; blank returns to inference. */
   setDefaultNamespace(ns: string): void;
+  setMeshComplete(complete: boolean): void;
 }
 
 /** Settings restored beside the text (see `persist.ts`). */
 export interface StudioSettings {
   defaultNamespace?: string;
+  meshComplete?: boolean;
 }
 
 export type StudioStore = StoreApi<StudioState & StudioActions>;
@@ -96,6 +103,7 @@ export function createStudioStore(
     otherTab: undefined,
     backupOffer: undefined,
     defaultNamespace: settings.defaultNamespace?.trim() ?? '',
+    meshComplete: settings.meshComplete ?? false,
     setText: (text) => set({ text }),
     select: (s) => set({ selection: { nodeId: s.nodeId, edgeId: s.edgeId } }),
     setPositions: (positions) => set({ positions }),
@@ -111,5 +119,6 @@ export function createStudioStore(
     setOtherTab: (otherTab) => set({ otherTab }),
     setBackupOffer: (backupOffer) => set({ backupOffer }),
     setDefaultNamespace: (ns) => set({ defaultNamespace: ns.trim() }),
+    setMeshComplete: (meshComplete) => set({ meshComplete }),
   }));
 }

@@ -1,4 +1,5 @@
 import { resolveHost } from '../model/hosts';
+import { sameNameInOtherNamespace } from '../model/presence';
 import type { Destination, MeshModel, VirtualService, Workload } from '../model/types';
 import { edgeId, nodeId, routeHandle } from './ids';
 import { byModelOrder, indexModel, type MeshIndex } from './mesh-index';
@@ -15,8 +16,18 @@ import type { Graph, GraphEdge, GraphNode } from './types';
 
 export { indexModel, type MeshIndex } from './mesh-index';
 
+/** How to read the model: see `DeriveOptions.meshComplete` (undefined reads as true). */
+export interface GraphOptions {
+  meshComplete?: boolean;
+}
+
 /** Builds the canvas graph from the model: node and edge ids as DESIGN.md lays them out. */
-export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Graph {
+export function buildGraph(
+  m: MeshModel,
+  index: MeshIndex = indexModel(m),
+  options: GraphOptions = {},
+): Graph {
+  const partial = options.meshComplete === false;
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();
@@ -25,14 +36,18 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
     seen.add(n.id);
     nodes.push(n);
   };
-  const missing = (what: string, reason: string, namespace: string): string => {
+  // `absent`: nothing of the kind is in the text (it may be applied from another file), as opposed to a gap in
+  // something that is (a subset a DestinationRule of the text does not define).
+  const missing = (what: string, reason: string, namespace: string, absent: boolean): string => {
     const id = nodeId.missing(what);
+    const elsewhere = partial && absent;
     addNode({
       id,
       kind: 'missing',
       title: what,
       what,
-      reason,
+      reason: elsewhere ? `Not in this text: ${reason}` : reason,
+      elsewhere,
       ref: undefined,
       namespace,
       origin: undefined,
@@ -94,23 +109,37 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
   const vsIds = new Map(
     m.virtualServices.map((v) => [`${v.namespace}/${v.name}`, nodeId.virtualservice(v.namespace, v.name)]),
   );
+  // A host nothing in the text stands for: one "not in this text" node for it (and the subsets asked of it).
+  const absentHost = (d: Pick<Destination, 'fqdn'>) =>
+    !index.servicesByFqdn.get(d.fqdn)?.length &&
+    !index.hasServiceEntry(d.fqdn) &&
+    !sameNameInOtherNamespace(m, d.fqdn);
+  const missingHost = (vs: VirtualService, d: Pick<Destination, 'host' | 'fqdn'>): string =>
+    partial && absentHost(d)
+      ? missing(d.fqdn, `the Service or ServiceEntry for host ${d.host}`, vs.namespace, true)
+      : missing(d.fqdn, `No Service or ServiceEntry for host ${d.host}`, vs.namespace, absentHost(d));
   const targetOf = (vs: VirtualService, d: Pick<Destination, 'host' | 'fqdn' | 'subset'>): string => {
     if (d.subset !== undefined) {
-      for (const dr of index.drsFor(d.fqdn)) {
+      const drs = index.drsFor(d.fqdn);
+      for (const dr of drs) {
         if (dr.subsets.some((s) => s.name === d.subset))
           return nodeId.subset(dr.namespace, dr.name, d.subset);
       }
-      return missing(
-        `${d.fqdn}/${d.subset}`,
-        `No DestinationRule for ${d.host} defines subset "${d.subset}"`,
-        vs.namespace,
-      );
+      if (drs.length > 0) {
+        const reason = `No DestinationRule for ${d.host} defines subset "${d.subset}"`;
+        return missing(`${d.fqdn}/${d.subset}`, reason, vs.namespace, false);
+      }
+      if (partial && absentHost(d)) return missingHost(vs, d);
+      const reason = partial
+        ? `the DestinationRule for ${d.host} (subset "${d.subset}")`
+        : `No DestinationRule for ${d.host} defines subset "${d.subset}"`;
+      return missing(`${d.fqdn}/${d.subset}`, reason, vs.namespace, true);
     }
     const svc = index.servicesByFqdn.get(d.fqdn)?.[0];
     if (svc) return nodeId.service(svc.namespace, svc.name);
     const se = index.hasServiceEntry(d.fqdn);
     if (se) return se;
-    return missing(d.fqdn, `No Service or ServiceEntry for host ${d.host}`, vs.namespace);
+    return missingHost(vs, d);
   };
 
   for (const vs of m.virtualServices) {
@@ -124,7 +153,12 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
       const gw = index.gateway(gns, gname);
       const from = gw
         ? nodeId.gateway(gns, gname)
-        : missing(`gateway ${gns}/${gname}`, `No Gateway ${gns}/${gname}`, vs.namespace);
+        : missing(
+            `gateway ${gns}/${gname}`,
+            partial ? `Gateway ${gns}/${gname}` : `No Gateway ${gns}/${gname}`,
+            vs.namespace,
+            true,
+          );
       edges.push({
         id: edgeId.binds(from, vsId),
         kind: 'binds',
@@ -175,7 +209,12 @@ export function buildGraph(m: MeshModel, index: MeshIndex = indexModel(m)): Grap
         const key = `${r.delegate.namespace}/${r.delegate.name}`;
         const to =
           vsIds.get(key) ??
-          missing(`virtualservice ${key}`, `No VirtualService ${key} to delegate to`, vs.namespace);
+          missing(
+            `virtualservice ${key}`,
+            partial ? `VirtualService ${key} (delegated to)` : `No VirtualService ${key} to delegate to`,
+            vs.namespace,
+            true,
+          );
         edges.push({
           id: edgeId.delegate(vsId, to),
           kind: 'delegate',

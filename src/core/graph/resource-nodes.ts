@@ -7,6 +7,7 @@ import type {
   VirtualService,
   Workload,
 } from '../model/types';
+import { describeRollout, isRollout } from '../model/rollout';
 import { nodeId, routeHandle } from './ids';
 import { summariseMatches } from './match-summary';
 import { routeFeatureBadges, trafficPolicyBadges } from './policy-badges';
@@ -83,6 +84,7 @@ export const workloadNodes = (w: Workload): GraphNode[] =>
       version: w.version,
       replicas: w.replicas,
       image: w.images[0],
+      ...(isRollout(w) ? { rollout: describeRollout(w.rollout) } : {}),
     },
   ]);
 
@@ -90,13 +92,14 @@ export const workloadNodes = (w: Workload): GraphNode[] =>
 export const destinationRuleNodes = (dr: DestinationRule): GraphNode[] =>
   cached(dr, () => {
     const drId = nodeId.destinationrule(dr.namespace, dr.name);
+    const badges = trafficPolicyBadges(dr.trafficPolicy);
     return [
       {
-        ...common(dr, drId, NODE_WIDTH, sizeOf.destinationrule(dr.subsets.length)),
+        ...common(dr, drId, NODE_WIDTH, sizeOf.destinationrule(dr.subsets.length, badges.length > 0)),
         kind: 'destinationrule',
         host: dr.host,
         fqdn: dr.fqdn,
-        badges: trafficPolicyBadges(dr.trafficPolicy),
+        badges,
       },
       ...dr.subsets.map((sub): GraphNode => ({
         ...common(

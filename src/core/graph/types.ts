@@ -78,8 +78,20 @@ export type GraphNode = NodeBase &
         version: string | undefined;
         replicas: number | undefined;
         image: string | undefined;
+        /** For an Argo Rollout: what it shifts traffic between and where (`describeRollout`). */
+        rollout?: string;
       }
-    | { kind: 'missing'; what: string; reason: string }
+    | {
+        kind: 'missing';
+        what: string;
+        reason: string;
+        /**
+         * True when the thing is simply not in the text and the text is part of a mesh (not "the whole mesh"):
+         * drawn as "elsewhere", not as an error. False for a real gap, like a subset missing from a
+         * DestinationRule that is in the text.
+         */
+        elsewhere: boolean;
+      }
   );
 
 export interface GraphEdge {

@@ -2,6 +2,7 @@ import type { YamlPath } from '../yaml/locate';
 import { resolveHost, serviceFqdn } from './hosts';
 import { isListWrapper, resolveDefaultNamespace, type DeriveOptions } from './namespace';
 import { arr, isRec, num, rec, str, strList, strMap, type Rec } from './read';
+import { isRolloutObject, rolloutPodLabels, rolloutRefsOf, type RolloutWorkload } from './rollout';
 import type {
   Destination,
   DestinationRule,
@@ -130,6 +131,23 @@ function routes(spec: Rec, ns: string): Route[] {
   return out;
 }
 
+/** An Argo Rollout runs pods like a Deployment: its pod template (or selector) and its Istio references. */
+function rolloutOf(b: ResourceBase, spec: Rec): RolloutWorkload {
+  const podLabels = rolloutPodLabels(spec);
+  return {
+    ...b,
+    kind: 'Rollout',
+    podLabels,
+    app: podLabels.app ?? podLabels['app.kubernetes.io/name'],
+    version: podLabels.version ?? podLabels['app.kubernetes.io/version'],
+    replicas: num(spec.replicas),
+    images: arr(rec(rec(spec.template).spec).containers)
+      .map((c) => str(rec(c).image))
+      .filter((s): s is string => s !== undefined),
+    rollout: rolloutRefsOf(spec),
+  };
+}
+
 type Bucket = Exclude<keyof MeshModel, 'resources' | 'defaultNamespace'>;
 /** The plain base (what `resources` lists) and the typed resource for its own list. */
 type Built = readonly [Bucket, ResourceBase, ResourceBase];
@@ -165,6 +183,8 @@ function classify(input: ModelInput, raw: Rec, basePath: YamlPath, defaultNs: st
         .filter((s): s is string => s !== undefined),
     };
     return ['workloads', b, w];
+  } else if (isRolloutObject(b.kind, b.apiVersion)) {
+    return ['workloads', b, rolloutOf(b, spec)];
   } else if (g === ISTIO_GROUP && b.kind === 'DestinationRule') {
     const host = str(spec.host) ?? '';
     const dr: DestinationRule = {

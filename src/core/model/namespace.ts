@@ -10,6 +10,13 @@ export interface DeriveOptions {
    * one namespace its other resources name, else `default`). Never written into the YAML.
    */
   defaultNamespace?: string;
+  /**
+   * Whether the text is the whole mesh. False: it is part of one (most repositories split Services,
+   * DestinationRules and Gateways over files), so a reference to something not in the text is shown as "not in
+   * this text" (info, one finding per missing thing) instead of an error. Undefined reads as true, as `istioctl
+   * analyze` reads the files it is given: the app passes false until the person ticks "This is the whole mesh".
+   */
+  meshComplete?: boolean;
 }
 
 /** The namespace resources without one are read in, and where it came from. */

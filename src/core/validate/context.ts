@@ -11,6 +11,16 @@ export interface ValidationContext {
   model: MeshModel;
   index: MeshIndex;
   graph: Graph;
+  /**
+   * False when the text is part of a mesh (see `DeriveOptions.meshComplete`): references to things not in the
+   * text are info, grouped per missing thing. Undefined reads as true.
+   */
+  meshComplete?: boolean;
+}
+
+/** True when references to things outside the text are expected (the text is part of a mesh). */
+export function isPartial(ctx: ValidationContext): boolean {
+  return ctx.meshComplete === false;
 }
 
 export type Rule = (ctx: ValidationContext) => Diagnostic[];

@@ -24,5 +24,18 @@ export interface Diagnostic {
   /** Canvas node or edge the badge goes on. */
   nodeId?: string;
   edgeId?: string;
+  /** Fixes in order of preference: the first is the one to offer first (Monaco's preferred quick fix). */
   fixes?: QuickFix[];
+  /**
+   * The other places of the same finding: one finding about a missing thing lists every reference to it here
+   * (the first is at `range`).
+   */
+  related?: RelatedPlace[];
+}
+
+/** Another place a finding concerns. */
+export interface RelatedPlace {
+  resource: string | undefined;
+  path: string;
+  range: [number, number];
 }

@@ -16,6 +16,14 @@ export function fixesInRange(
     .flatMap((d) => (d.fixes ?? []).map((fix) => ({ diagnostic: d, fix })));
 }
 
+/**
+ * A diagnostic's first fix is its preferred one (a rule lists "Change to `v2`" before "Add subset V2"): Monaco
+ * shows preferred actions first and applies one on "auto fix".
+ */
+export function isPreferredFix(diagnostic: Diagnostic, fix: QuickFix): boolean {
+  return diagnostic.fixes?.[0] === fix;
+}
+
 function markerCode(m: Monaco.editor.IMarkerData): string | undefined {
   return typeof m.code === 'string' ? m.code : m.code?.value;
 }
@@ -53,7 +61,7 @@ export function registerCodeActions(monaco: typeof Monaco, studio: Studio<Editor
             title: `${fix.title} (${diagnostic.code})`,
             kind: 'quickfix',
             diagnostics: markers,
-            isPreferred: found.length === 1,
+            isPreferred: isPreferredFix(diagnostic, fix),
             command: { id: COMMAND, title: fix.title, arguments: [fix] },
           };
         });

@@ -1,5 +1,6 @@
 import type { StudioState } from '../../state/store';
 import { useSettledDerived, useStudio } from '../store-context';
+import { MeshCompleteSetting } from './mesh-complete-setting';
 
 const selectStorageError = (s: StudioState) => s.storageError;
 
@@ -31,6 +32,7 @@ export function StatusBar() {
       <span>
         {d.graph.nodes.length} nodes · {d.graph.edges.length} edges
       </span>
+      <MeshCompleteSetting />
       {storageError && (
         <span className="status-errors" role="alert">
           Autosave failed: {storageError.replace(/\.+$/, '')}. Export your work.

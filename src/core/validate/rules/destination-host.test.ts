@@ -82,4 +82,78 @@ spec:
     - destination: {host: reviews.default.svc.cluster.local}`;
     expect(summary(destinationHost, text)).toEqual([]);
   });
+
+  describe('references to what is not in the text, and did you mean', () => {
+    // A VirtualService alone, as a repository that keeps Services and DestinationRules in other files has it.
+    const VS_ALONE = corpus('istio/samples/bookinfo/networking/virtual-service-reviews-80-20.yaml');
+
+    it('says once that a host is not in the text, listing its references and subsets, while it is part of a mesh', () => {
+      const { diags, snippet } = runRule(destinationHost, VS_ALONE, { meshComplete: false });
+      expect(diags).toHaveLength(1);
+      const d = diags[0]!;
+      expect(d.severity).toBe('info');
+      expect(d.code).toBe('IST0101');
+      expect(snippet(d)).toBe('reviews');
+      expect(d.nodeId).toBe('missing:reviews.default.svc.cluster.local');
+      expect(d.message).toMatch(
+        /^Host "reviews" \(reviews\.default\.svc\.cluster\.local\) is not in this text/,
+      );
+      expect(d.message).toContain('subsets v1, v2');
+      expect(d.message).toContain('Referenced 2 times');
+      expect(d.related?.map((r) => r.path)).toEqual(['spec/http[0]/route[1]/destination/host']);
+      expect(d.fixes?.map((f) => f.title)).toEqual(['Create Service reviews']);
+    });
+
+    it('reports each reference as an error when the text is the whole mesh (the default, as istioctl)', () => {
+      for (const options of [{}, { meshComplete: true }]) {
+        const { diags } = runRule(destinationHost, VS_ALONE, options);
+        expect(diags.map((d) => `${d.severity} ${d.path}`)).toEqual([
+          'error spec/http[0]/route[0]/destination/host',
+          'error spec/http[0]/route[1]/destination/host',
+        ]);
+      }
+    });
+
+    it('lists a DestinationRule for the missing host among its references instead of a finding of its own', () => {
+      const dr = corpus('istio/samples/bookinfo/networking/destination-rule-reviews.yaml');
+      const { diags } = runRule(destinationHost, `${VS_ALONE}\n---\n${dr}`, { meshComplete: false });
+      expect(diags).toHaveLength(1);
+      expect(diags[0]?.related?.map((r) => `${r.resource} ${r.path}`)).toEqual([
+        'VirtualService default/reviews spec/http[0]/route[1]/destination/host',
+        'DestinationRule default/reviews spec/host',
+      ]);
+    });
+
+    it('offers "Change to `reviews`" first for a misspelt host, then "Create Service", keeping the quotes', () => {
+      const vs = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: front}
+spec:
+  hosts: [front]
+  http:
+  - route:
+    - destination: {host: "reveiws"}`;
+      for (const meshComplete of [true, false]) {
+        const d = runRule(destinationHost, `${SVC}${vs}`, { meshComplete }).diags[0];
+        expect(d?.fixes?.map((f) => f.title)).toEqual(['Change to `reviews`', 'Create Service reveiws']);
+        expect(d?.fixes?.[0]?.edit).toMatchObject({ text: '"reviews"', replaces: '"reveiws"' });
+        expect(d?.fixes?.[1]?.intent).toEqual({ type: 'addResource', kind: 'Service', name: 'reveiws' });
+      }
+    });
+
+    it('keeps a host whose Service is in another namespace of the text an error, offering that namespace', () => {
+      const vs = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: travel}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination: {host: reviews}`;
+      const { diags } = runRule(destinationHost, `${SVC}${vs}`, { meshComplete: false });
+      expect(diags.map((d) => d.severity)).toEqual(['error']);
+      expect(diags[0]?.message).toContain('write `reviews.default` to reach it');
+      expect(diags[0]?.fixes?.[0]?.edit).toMatchObject({ text: 'reviews.default', replaces: 'reviews' });
+    });
+  });
 });

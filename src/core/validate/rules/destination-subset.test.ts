@@ -41,6 +41,8 @@ function bruteForce(model: MeshModel): string[] {
         if (d.subset === undefined || d.host === '') return [];
         const drs = model.destinationRules.filter((dr) => hostMatches(dr.fqdn, d.fqdn));
         if (drs.some((dr) => dr.subsets.some((s) => s.name === d.subset))) return [];
+        // A host with neither a rule nor a Service in the text is destination-host's finding, said once there.
+        if (drs.length === 0 && !model.services.some((s) => s.fqdn === d.fqdn)) return [];
         // The fix goes to an exact-host rule first, else the first wildcard one.
         const target = drs.find((dr) => dr.fqdn === d.fqdn) ?? drs[0];
         return [`${vs.ref} ${path} ${target ? `addSubset ${target.ref}` : 'createDestinationRule'}`];
@@ -135,21 +137,31 @@ spec:
       mirror: fc.option(dest, { nil: undefined }),
     });
     fc.assert(
-      fc.property(fc.array(dr, { maxLength: 8 }), fc.array(vs, { maxLength: 8 }), (drs, vss) => {
-        const text = [
-          ...drs.map((x, i) => drDoc(`dr-${i}`, x.host, x.subsets)),
-          ...vss.map((x, i) => vsDoc(`vs-${i}`, x.routes, x.mirror)),
-        ]
-          .map((x) => `---\n${x}`)
-          .join('');
-        const d = derive(text);
-        const fast = destinationSubset(d).map((x) => {
-          const intent = x.fixes?.[0]?.intent;
-          const fix = intent?.type === 'addSubset' ? `addSubset ${intent.drRef}` : (intent?.type ?? '');
-          return `${x.resource} ${x.path} ${fix}`;
-        });
-        expect(fast).toEqual(bruteForce(d.model));
-      }),
+      fc.property(
+        fc.array(dr, { maxLength: 8 }),
+        fc.array(vs, { maxLength: 8 }),
+        fc.boolean(),
+        (drs, vss, svc) => {
+          const text = [
+            ...(svc
+              ? [
+                  'apiVersion: v1\nkind: Service\nmetadata: {name: reviews}\nspec: {selector: {app: reviews}}\n',
+                ]
+              : []),
+            ...drs.map((x, i) => drDoc(`dr-${i}`, x.host, x.subsets)),
+            ...vss.map((x, i) => vsDoc(`vs-${i}`, x.routes, x.mirror)),
+          ]
+            .map((x) => `---\n${x}`)
+            .join('');
+          const d = derive(text);
+          const fast = destinationSubset(d).map((x) => {
+            const intent = x.fixes?.find((f) => f.intent)?.intent;
+            const fix = intent?.type === 'addSubset' ? `addSubset ${intent.drRef}` : (intent?.type ?? '');
+            return `${x.resource} ${x.path} ${fix}`;
+          });
+          expect(fast).toEqual(bruteForce(d.model));
+        },
+      ),
       { seed: 20261124, numRuns: 200 },
     );
   }, 60_000);
@@ -189,4 +201,87 @@ spec:
       'Subset "missing" is not defined by any DestinationRule for host reviews.default.svc.cluster.local (defined: s-0, s-1, s-2, s-3, s-4 and 1,995 more). Add it to DestinationRule default/d-0 or default/d-1 or default/d-2 or default/d-3 or default/d-4 (or 1,995 others) or use one of those.',
     ]);
   }, 60_000);
+
+  describe('did you mean, and references to what is not in the text', () => {
+    const vsTo = (subsets: string[]) => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+${subsets.map((x) => `    - destination: {host: reviews, subset: ${x}}`).join('\n')}`;
+    const apply = (text: string, e: { start: number; end: number; text: string }) =>
+      text.slice(0, e.start) + e.text + text.slice(e.end);
+
+    it('offers "Change to `v2`" first for `subset: V2`, then adding the subset; the change clears the finding', () => {
+      const text = `${BOOKINFO}\n---\n${DR_ALL}\n---\n${vsTo(['V2'])}`;
+      const { diags, snippet } = runRule(destinationSubset, text);
+      expect(diags).toHaveLength(1);
+      const d = diags[0]!;
+      expect(d.severity).toBe('error');
+      expect(snippet(d)).toBe('V2');
+      expect(d.fixes?.map((f) => f.title)).toEqual([
+        'Change to `v2`',
+        'Add subset "V2" to DestinationRule default/reviews',
+      ]);
+      const edit = d.fixes?.[0]?.edit;
+      expect(edit).toMatchObject({ text: 'v2', replaces: 'V2' });
+      expect(runRule(destinationSubset, apply(text, edit!)).diags).toEqual([]);
+    });
+
+    it('keeps the quoting of the subset it changes', () => {
+      const text = `${DR_ALL}\n---\n${vsTo(['"V2"'])}`;
+      const edit = runRule(destinationSubset, text).diags[0]?.fixes?.[0]?.edit;
+      expect(edit).toMatchObject({ text: '"v2"', replaces: '"V2"' });
+      expect(apply(text, edit!)).toContain('subset: "v2"}');
+    });
+
+    it('offers no change when no subset is close (v9 among v1, v2, v3)', () => {
+      const d = runRule(destinationSubset, `${DR_ALL}\n---\n${vsTo(['v9'])}`).diags[0];
+      expect(d?.fixes?.map((f) => f.title)).toEqual(['Add subset "v9" to DestinationRule default/reviews']);
+    });
+
+    it('keeps a subset missing from a DestinationRule in the text an error when the text is part of a mesh', () => {
+      const { diags } = runRule(destinationSubset, `${DR_ALL}\n---\n${vsTo(['v9'])}`, {
+        meshComplete: false,
+      });
+      expect(diags.map((d) => `${d.severity} ${d.path}`)).toEqual([
+        'error spec/http[0]/route[0]/destination/subset',
+      ]);
+    });
+
+    it('says once that the DestinationRule of a Service in the text is not in it, listing every subset asked', () => {
+      const text = `${BOOKINFO}\n---\n${vsTo(['v1', 'v2', 'v1'])}`;
+      const partial = runRule(destinationSubset, text, { meshComplete: false });
+      expect(partial.diags).toHaveLength(1);
+      const d = partial.diags[0]!;
+      expect(d.severity).toBe('info');
+      expect(d.message).toContain(
+        'No DestinationRule for host reviews.default.svc.cluster.local is in this text',
+      );
+      expect(d.message).toContain('subsets v1, v2');
+      expect(d.related?.map((r) => r.path)).toEqual([
+        'spec/http[0]/route[1]/destination/subset',
+        'spec/http[0]/route[2]/destination/subset',
+      ]);
+      expect(partial.snippet({ ...d, range: d.related![0]!.range })).toBe('v2');
+      expect(d.fixes?.[0]?.intent).toMatchObject({
+        type: 'createDestinationRule',
+        subsets: [
+          { name: 'v1', labels: { version: 'v1' } },
+          { name: 'v2', labels: { version: 'v2' } },
+        ],
+      });
+      // The whole mesh: an error at each reference, as istioctl reports them.
+      const complete = runRule(destinationSubset, text, { meshComplete: true }).diags;
+      expect(complete.map((x) => x.severity)).toEqual(['error', 'error', 'error']);
+    });
+
+    it('leaves a host with nothing in the text to the host check, so it is reported once', () => {
+      for (const meshComplete of [true, false]) {
+        expect(runRule(destinationSubset, vsTo(['v1', 'v2']), { meshComplete }).diags).toEqual([]);
+      }
+    });
+  });
 });

@@ -1,9 +1,11 @@
 import { edgeId, nodeId } from '../../graph/ids';
 import type { DestinationRule, VirtualService } from '../../model/types';
 import type { YamlPath } from '../../yaml/locate';
-import type { Rule, ValidationContext } from '../context';
+import { isPartial, type Rule, type ValidationContext } from '../context';
 import type { Diagnostic, QuickFix } from '../types';
-import { cachedBy, cappedList, NAMES_SHOWN, report, rulePath } from './util';
+import { AbsentGroups, ELSEWHERE_HINT, hostInText, referencedBy } from './absent';
+import { changeScalarFix, closestName } from './did-you-mean';
+import { cachedBy, cappedList, listOf, NAMES_SHOWN, report, rulePath } from './util';
 
 /** The DestinationRules of one host and the subset names they define, looked up once per host. */
 interface HostSubsets {
@@ -50,29 +52,30 @@ function fixesFor(
   vs: VirtualService,
   host: string,
   fqdn: string,
-  subset: string,
+  subsets: readonly string[],
   drs: readonly DestinationRule[],
 ): QuickFix[] {
-  const labels = guessLabels(look, fqdn, subset);
+  const [subset] = subsets;
   const dr = drs[0];
-  if (dr) {
+  if (dr && subset !== undefined) {
     return [
       {
         title: `Add subset "${subset}" to DestinationRule ${dr.namespace}/${dr.name}`,
-        intent: { type: 'addSubset', drRef: dr.ref, name: subset, labels },
+        intent: { type: 'addSubset', drRef: dr.ref, name: subset, labels: guessLabels(look, fqdn, subset) },
       },
     ];
   }
   const name = host.split('.')[0] ?? host;
+  const listed = subsets.map((s) => `"${s}"`).join(', ');
   return [
     {
-      title: `Create DestinationRule ${vs.namespace}/${name} for ${host} with subset "${subset}"`,
+      title: `Create DestinationRule ${vs.namespace}/${name} for ${host} with subset${subsets.length > 1 ? 's' : ''} ${listed}`,
       intent: {
         type: 'createDestinationRule',
         namespace: vs.namespace,
         name,
         host,
-        subsets: [{ name: subset, labels }],
+        subsets: subsets.map((s) => ({ name: s, labels: guessLabels(look, fqdn, s) })),
       },
     },
   ];
@@ -93,9 +96,17 @@ function message(d: { host: string; fqdn: string; subset: string }, host: HostSu
   );
 }
 
+interface AbsentRule {
+  host: string;
+  fqdn: string;
+  vs: VirtualService;
+  subsets: Set<string>;
+}
+
 function check(
   ctx: ValidationContext,
   look: Lookups,
+  absent: AbsentGroups<AbsentRule>,
   vs: VirtualService,
   d: { host: string; fqdn: string; subset: string | undefined },
   path: YamlPath,
@@ -105,17 +116,35 @@ function check(
   const host = look.subsetsOf(d.fqdn);
   if (host.names.has(d.subset)) return [];
   const subset = d.subset;
+  const ids = { edgeId: edge, nodeId: nodeId.virtualservice(vs.namespace, vs.name) };
+  if (host.drs.length === 0) {
+    // Nothing for the host in the text: its IST0101 (destination-host) says so once, subsets included.
+    if (!hostInText(ctx, d.fqdn)) return [];
+    if (isPartial(ctx)) {
+      const ref = report(ctx, vs, [...path, 'subset'], 'IST0101', '', {
+        ...ids,
+        nodeId: nodeId.missing(`${d.fqdn}/${subset}`),
+      });
+      absent
+        .add(d.fqdn, ref, () => ({ host: d.host, fqdn: d.fqdn, vs, subsets: new Set() }))
+        .subsets.add(subset);
+      return [];
+    }
+  }
+  const diag = report(ctx, vs, [...path, 'subset'], 'IST0101', message({ ...d, subset }, host), ids);
+  const near = host.drs.length ? closestName(subset, host.defined) : undefined;
+  const change = near === undefined ? undefined : changeScalarFix(ctx, diag.range, near);
   return [
-    report(ctx, vs, [...path, 'subset'], 'IST0101', message({ ...d, subset }, host), {
-      edgeId: edge,
-      nodeId: nodeId.virtualservice(vs.namespace, vs.name),
-      fixes: fixesFor(look, vs, d.host, d.fqdn, subset, host.drs),
-    }),
+    {
+      ...diag,
+      fixes: [...(change ? [change] : []), ...fixesFor(look, vs, d.host, d.fqdn, [subset], host.drs)],
+    },
   ];
 }
 
 /** IST0101: a route or mirror names a subset that no DestinationRule of its host defines (DestinationRuleAnalyzer). */
 export const destinationSubset: Rule = (ctx) => {
+  const absent = new AbsentGroups<AbsentRule>();
   const look: Lookups = {
     subsetsOf: cachedBy(String, (fqdn) => {
       const drs = ctx.index.drsFor(fqdn);
@@ -124,12 +153,13 @@ export const destinationSubset: Rule = (ctx) => {
     }),
     labelKeys: cachedBy(String, (fqdn) => labelKeysByValue(ctx, fqdn)),
   };
-  return ctx.model.virtualServices.flatMap((vs) =>
+  const out = ctx.model.virtualServices.flatMap((vs) =>
     vs.routes.flatMap((r) => [
       ...r.destinations.flatMap((d) =>
         check(
           ctx,
           look,
+          absent,
           vs,
           d,
           [...rulePath(r), 'route', d.index, 'destination'],
@@ -140,6 +170,7 @@ export const destinationSubset: Rule = (ctx) => {
         ? check(
             ctx,
             look,
+            absent,
             vs,
             r.mirror,
             [...rulePath(r), 'mirror'],
@@ -148,4 +179,17 @@ export const destinationSubset: Rule = (ctx) => {
         : []),
     ]),
   );
+  return [
+    ...out,
+    ...absent.findings(
+      (g, refs) => {
+        const subsets = [...g.subsets];
+        return (
+          `No DestinationRule for host ${g.fqdn} is in this text, so its subset${subsets.length > 1 ? 's' : ''} ${listOf(subsets)} ` +
+          `cannot be checked here. ${referencedBy(refs)} ${ELSEWHERE_HINT}`
+        );
+      },
+      (g) => fixesFor(look, g.vs, g.host, g.fqdn, [...g.subsets], []),
+    ),
+  ];
 };

@@ -1,6 +1,7 @@
 import { nodeId } from '../../graph/ids';
 import type { Rule } from '../context';
-import { at } from '../context';
+import { at, isPartial } from '../context';
+import { ELSEWHERE_HINT } from './absent';
 import type { Diagnostic } from '../types';
 import { gatewayPodFinder, selectorString, servicePorts } from './gateway-workloads';
 import { report } from './util';
@@ -26,9 +27,11 @@ export const gatewayPorts: Rule = (ctx) => {
           gw,
           ['spec', 'selector'],
           'IST0101',
-          'warning',
+          // Not in this text (info) while the text is part of a mesh: gateway pods usually come from another chart.
+          isPartial(ctx) ? 'info' : 'warning',
           `Referenced selector not found: "${sel}". No pod in the text has these labels, so this Gateway configures no proxy. ` +
-            `Fix the selector to match your gateway deployment's pod labels (Istio's default is istio=ingressgateway), or add that Deployment.`,
+            `Fix the selector to match your gateway deployment's pod labels (Istio's default is istio=ingressgateway), or add that Deployment.` +
+            (isPartial(ctx) ? ` Its pods are not in this text. ${ELSEWHERE_HINT}` : ''),
           node,
         ),
       );

@@ -1,8 +1,10 @@
 import { nodeId } from '../../graph/ids';
 import { arr, rec, str, type Rec } from '../../model/read';
 import type { VirtualService } from '../../model/types';
-import type { Rule, ValidationContext } from '../context';
-import type { Diagnostic } from '../types';
+import { isPartial, type Rule, type ValidationContext } from '../context';
+import type { Diagnostic, QuickFix } from '../types';
+import { AbsentGroups, ELSEWHERE_HINT, referencedBy } from './absent';
+import { changeScalarFix, closestName } from './did-you-mean';
 import { hostIndex } from '../../model/hosts';
 import { cachedBy, cappedList, gatewayRef, listOf, NAMES_SHOWN, report } from './util';
 
@@ -76,6 +78,9 @@ function gatewayInfo(
 
 interface Lookups {
   gateway(ns: string, name: string): GatewayInfo;
+  /** Gateway references as written from a namespace (`name` there, `ns/name` elsewhere), for "did you mean". */
+  candidates(vsNamespace: string): string[];
+  absent: AbsentGroups<{ namespace: string; name: string }>;
   /** The Istio gateways, listed for a reference that matches none. */
   known: string;
 }
@@ -102,16 +107,35 @@ function checkVs(ctx: ValidationContext, look: Lookups, vs: VirtualService): Dia
     const { namespace, name } = gatewayRef(ref, vs.namespace);
     const gw = look.gateway(namespace, name);
     if (!gw.hosts) {
-      out.push(
-        report(
-          ctx,
-          vs,
-          path,
-          'IST0101',
-          `Gateway ${namespace}/${name} does not exist (gateways: ${look.known}). Create it, fix the reference (\`ns/name\` for another namespace), or use \`mesh\` for sidecars.`,
-          { nodeId: nodeId.missing(`gateway ${namespace}/${name}`) },
-        ),
+      const missingNode = { nodeId: nodeId.missing(`gateway ${namespace}/${name}`) };
+      const near = closestName(ref, look.candidates(vs.namespace));
+      const create: QuickFix = {
+        title: `Create Gateway ${namespace === vs.namespace ? name : `${namespace}/${name}`}`,
+        intent: {
+          type: 'addResource',
+          kind: 'Gateway',
+          name,
+          ...(namespace === vs.namespace && !vs.namespaceExplicit ? {} : { namespace }),
+          hosts: vs.hosts,
+        },
+      };
+      const d = report(
+        ctx,
+        vs,
+        path,
+        'IST0101',
+        `Gateway ${namespace}/${name} does not exist (gateways: ${look.known}). Create it, fix the reference (\`ns/name\` for another namespace), or use \`mesh\` for sidecars.`,
+        missingNode,
       );
+      const change = near === undefined ? undefined : changeScalarFix(ctx, d.range, near);
+      d.fixes = [...(change ? [change] : []), create];
+      if (isPartial(ctx)) {
+        // Elsewhere, its hosts are unknown: whether it serves this VirtualService (IST0132) cannot be said.
+        look.absent.add(`${namespace}/${name}`, d, () => ({ namespace, name }));
+        return;
+      }
+      // istioctl then also reports the hosts it does not serve (virtualservice_gateways.yaml).
+      out.push(d);
     }
     const served = vs.hosts.some((h) => gw.serves(h.toLowerCase(), vs.namespace));
     if (!served) {
@@ -150,6 +174,17 @@ export const gatewayRefs: Rule = (ctx) => {
       (ns: string, name: string) => gatewayInfo(ctx, k8sGateways, ns, name),
     ),
     known: known.length ? cappedList(known, ctx.model.gateways.length) : listOf([]),
+    candidates: cachedBy(String, (vsNs: string) =>
+      ctx.model.gateways.map((g) => (g.namespace === vsNs ? g.name : `${g.namespace}/${g.name}`)),
+    ),
+    absent: new AbsentGroups(),
   };
-  return ctx.model.virtualServices.flatMap((vs) => checkVs(ctx, look, vs));
+  const out = ctx.model.virtualServices.flatMap((vs) => checkVs(ctx, look, vs));
+  return [
+    ...out,
+    ...look.absent.findings(
+      (g, refs) =>
+        `Gateway ${g.namespace}/${g.name} is not in this text. ${referencedBy(refs)} ${ELSEWHERE_HINT}`,
+    ),
+  ];
 };

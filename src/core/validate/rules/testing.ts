@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDeriver } from '../../derive';
+import { createDeriver, type DeriveOptions } from '../../derive';
 import type { Rule } from '../context';
 import type { Diagnostic } from '../types';
 
@@ -15,14 +15,15 @@ export function corpus(path: string): string {
 export function runRule(
   rule: Rule,
   text: string,
+  options: DeriveOptions = {},
 ): { diags: Diagnostic[]; snippet: (d: Diagnostic) => string } {
-  const { parsed, model, index, graph } = createDeriver()(text);
-  const diags = rule({ parsed, model, index, graph });
+  const { parsed, model, index, graph } = createDeriver()(text, options);
+  const diags = rule({ parsed, model, index, graph, meshComplete: options.meshComplete });
   return { diags, snippet: (d) => text.slice(d.range[0], d.range[1]) };
 }
 
 /** `code resource path «snippet»` for each diagnostic: one readable string to compare in a test. */
-export function summary(rule: Rule, text: string): string[] {
-  const { diags, snippet } = runRule(rule, text);
+export function summary(rule: Rule, text: string, options: DeriveOptions = {}): string[] {
+  const { diags, snippet } = runRule(rule, text, options);
   return diags.map((d) => `${d.code} ${d.resource ?? ''} ${d.path} «${snippet(d)}»`);
 }
