@@ -37,7 +37,7 @@ const joined = (...parts: (string | undefined)[]) => parts.filter((p) => p).join
 function line(y: number, width: number, key: string, value: string): string {
   const room = width - 2 * PAD;
   const k = key ? fit(key, room, 12) : '';
-  const v = fit(value || '—', Math.max(24, room - (k ? [...k].length + 1 : 0) * 7.2), 12);
+  const v = fit(value || '—', Math.max(24, room - (k ? [...k].length + 1 : 0) * 6.7), 12);
   return `<text x="${PAD}" y="${n(y)}">${k ? `<tspan class="k">${xml(k)}</tspan> ` : ''}${xml(v)}</text>`;
 }
 

@@ -18,7 +18,7 @@ export function xml(s: string): string {
 
 // Average advance of a sans-serif character relative to the font size (wide enough for digits and capitals,
 // so a cut line never runs out of its box).
-const CHAR_WIDTH = 0.6;
+const CHAR_WIDTH = 0.56;
 
 /** `s` cut with an ellipsis so that it fits `width` pixels at `fontSize` (newlines become spaces). */
 export function fit(s: string, width: number, fontSize: number): string {
