@@ -188,3 +188,45 @@ describe('derive(text, options): the namespace for resources without one', () =>
     expect(options).toEqual({ defaultNamespace: 'shop' });
   });
 });
+
+describe('derive(text, options): meshComplete', () => {
+  const VS_ALONE = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews}
+spec:
+  hosts: [reviews]
+  http:
+  - route:
+    - destination: {host: reviews, subset: v1}
+      weight: 80
+    - destination: {host: reviews, subset: v2}
+      weight: 20
+`;
+  const summary = (d: Derived) => d.diagnostics.map((x) => `${x.severity} ${x.code} ${x.path}`);
+
+  it('reads a text as the whole mesh unless told otherwise, as istioctl analyze reads files', () => {
+    const whole = [
+      'error IST0101 spec/http[0]/route[0]/destination/host',
+      'error IST0101 spec/http[0]/route[1]/destination/host',
+    ];
+    expect(summary(derive(VS_ALONE))).toEqual(whole);
+    expect(summary(derive(VS_ALONE, { meshComplete: true }))).toEqual(whole);
+  });
+
+  it('as part of a mesh, says once that the host is not in this text, and draws it as elsewhere', () => {
+    const d = derive(VS_ALONE, { meshComplete: false });
+    expect(summary(d)).toEqual(['info IST0101 spec/http[0]/route[0]/destination/host']);
+    expect(d.diagnostics[0]?.message).toContain('is not in this text');
+    expect(d.graph.nodes.filter((n) => n.kind === 'missing')).toMatchObject([{ elsewhere: true }]);
+    expect(d.options).toEqual({ meshComplete: false });
+  });
+
+  it('memoises true and undefined alike, false apart', () => {
+    const deriver = createDeriver();
+    const partial = deriver(VS_ALONE, { meshComplete: false });
+    const whole = deriver(VS_ALONE, { meshComplete: true });
+    expect(whole).not.toBe(partial);
+    expect(whole.options).toEqual({});
+    expect(summary(deriver(VS_ALONE, { meshComplete: false }))).toEqual(summary(partial));
+  });
+});

@@ -80,3 +80,39 @@ describe('derived state: the namespace setting', () => {
     expect(scheduler.get().derived.model.services[0]?.namespace).toBe('shop');
   });
 });
+
+describe('derived state: "This is the whole mesh"', () => {
+  // The VirtualService's host is in another file: "not in this text" until the person says the text is all.
+  const vsAlone = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews}
+spec:
+  hosts: [reviews]
+  http: [{ route: [{ destination: { host: reviews } }] }]
+`;
+  const severities = (store: ReturnType<typeof createStudioStore>) =>
+    createDerivation()
+      .current(store.getState())
+      .diagnostics.map((d) => `${d.severity} ${d.code}`);
+
+  it('starts as part of a mesh (info), or from the saved setting (error)', () => {
+    expect(createStudioStore(vsAlone).getState().meshComplete).toBe(false);
+    expect(severities(createStudioStore(vsAlone))).toEqual(['info IST0101']);
+    expect(severities(createStudioStore(vsAlone, {}, { meshComplete: true }))).toEqual(['error IST0101']);
+    expect(deriveOptionsOf({ text: vsAlone, defaultNamespace: '', meshComplete: false })).toEqual({
+      meshComplete: false,
+    });
+  });
+
+  it('makes the scheduler re-derive when it is ticked, with the text untouched', () => {
+    const store = createStudioStore(vsAlone);
+    const scheduler = createDeriveScheduler(store, createDerivation());
+    const stop = scheduler.subscribe(() => undefined);
+    expect(scheduler.get().derived.diagnostics.map((d) => d.severity)).toEqual(['info']);
+    store.getState().setMeshComplete(true);
+    expect(scheduler.get().derived.diagnostics.map((d) => d.severity)).toEqual(['error']);
+    expect(isDerivedFrom(scheduler.get().derived, store.getState())).toBe(true);
+    expect(store.getState().text).toBe(vsAlone);
+    stop();
+  });
+});

@@ -84,4 +84,14 @@ ${corpus('istio/samples/bookinfo/networking/egress-rule-google-apis.yaml')}`;
       4000,
     );
   }, 60_000);
+
+  it('says "not in this text" (info) while the text is part of a mesh, and nothing when a route lists it', () => {
+    const dr = corpus('istio/samples/bookinfo/networking/destination-rule-reviews.yaml');
+    const alone = runRule(drHost, dr, { meshComplete: false }).diags;
+    expect(alone.map((d) => `${d.severity} ${d.code}`)).toEqual(['info IST0174']);
+    expect(alone[0]?.message).toContain('is not in this text');
+    expect(runRule(drHost, dr, { meshComplete: true }).diags.map((d) => d.severity)).toEqual(['warning']);
+    const vs = corpus('istio/samples/bookinfo/networking/virtual-service-reviews-80-20.yaml');
+    expect(runRule(drHost, `${dr}\n---\n${vs}`, { meshComplete: false }).diags).toEqual([]);
+  });
 });

@@ -182,4 +182,48 @@ describe('gatewayRefs (IST0101 gateway, IST0132, IST0165)', () => {
       '(gateways: default/g-0, default/g-1, default/g-2, default/g-3, default/g-4 and 495 more)',
     );
   }, 60_000);
+
+  describe('a gateway that is not in the text', () => {
+    const gw = gatewayDoc('bookinfo-gateway', 'default', ['*']);
+
+    it('is one info finding for all its references while the text is part of a mesh, and no IST0132', () => {
+      const text = [
+        vsDoc('a', 'default', ['a.example.com'], 'shop-gw'),
+        vsDoc('b', 'default', ['b.example.com'], 'shop-gw'),
+      ].join('---\n');
+      const { diags, snippet } = runRule(gatewayRefs, text, { meshComplete: false });
+      expect(diags.map((d) => `${d.severity} ${d.code} ${d.resource}`)).toEqual([
+        'info IST0101 VirtualService default/a',
+      ]);
+      expect(snippet(diags[0]!)).toBe('shop-gw');
+      expect(diags[0]?.message).toContain('Gateway default/shop-gw is not in this text');
+      expect(diags[0]?.related?.map((r) => r.resource)).toEqual(['VirtualService default/b']);
+      expect(diags[0]?.nodeId).toBe('missing:gateway default/shop-gw');
+      // The whole mesh: an error and the unserved hosts at each reference, as istioctl.
+      const complete = runRule(gatewayRefs, text, { meshComplete: true }).diags;
+      expect(complete.map((d) => `${d.severity} ${d.code}`)).toEqual([
+        'error IST0101',
+        'warning IST0132',
+        'error IST0101',
+        'warning IST0132',
+      ]);
+    });
+
+    it('offers "Change to" the closest gateway first, then creating it', () => {
+      const text = `${gw}---\n${vsDoc('a', 'default', ['*'], 'bookinfo-gatway')}`;
+      const d = runRule(gatewayRefs, text, { meshComplete: false }).diags[0];
+      expect(d?.fixes?.map((f) => f.title)).toEqual([
+        'Change to `bookinfo-gateway`',
+        'Create Gateway bookinfo-gatway',
+      ]);
+      expect(d?.fixes?.[0]?.edit).toMatchObject({ text: 'bookinfo-gateway', replaces: 'bookinfo-gatway' });
+      expect(d?.fixes?.[1]?.intent).toEqual({
+        type: 'addResource',
+        kind: 'Gateway',
+        name: 'bookinfo-gatway',
+        namespace: 'default',
+        hosts: ['*'],
+      });
+    });
+  });
 });
