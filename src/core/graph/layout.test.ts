@@ -48,3 +48,41 @@ describe('placeIncrementally', () => {
     }
   });
 });
+
+describe('layoutGraph with the canvas shape', () => {
+  // The mTLS example: two unconnected components (reviews with its rule and routes; productpage).
+  const mtls = derive(readFileSync('src/examples/mtls.yaml', 'utf8')).graph;
+  const box = (p: Map<string, { x: number; y: number }>) => {
+    let w = 0;
+    let h = 0;
+    for (const n of mtls.nodes) {
+      const q = p.get(n.id);
+      if (!q || n.parentId) continue;
+      w = Math.max(w, q.x + n.width);
+      h = Math.max(h, q.y + n.height);
+    }
+    return { w, h };
+  };
+  it('puts components side by side on a wide canvas and stacks them on a narrow one', () => {
+    const wide = box(layoutGraph(mtls, { aspect: 4 }));
+    const narrow = box(layoutGraph(mtls, { aspect: 0.5 }));
+    expect(wide.w / wide.h).toBeGreaterThan(narrow.w / narrow.h);
+    expect(narrow.h).toBeGreaterThan(wide.h);
+  });
+  it('keeps top-level nodes from overlapping when packed', () => {
+    const p = layoutGraph(mtls, { aspect: 4 });
+    const top = mtls.nodes.filter((n) => !n.parentId);
+    for (const a of top)
+      for (const b of top) {
+        if (a === b) continue;
+        const pa = p.get(a.id) ?? { x: 0, y: 0 };
+        const pb = p.get(b.id) ?? { x: 0, y: 0 };
+        const apart =
+          pa.x + a.width <= pb.x ||
+          pb.x + b.width <= pa.x ||
+          pa.y + a.height <= pb.y ||
+          pb.y + b.height <= pa.y;
+        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+  });
+});

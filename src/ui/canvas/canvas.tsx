@@ -1,10 +1,10 @@
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   ReactFlow,
   applyNodeChanges,
-  useReactFlow,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
@@ -19,7 +19,8 @@ import { usePositions } from './use-positions';
 import { useCanvasActions } from './use-canvas-actions';
 import { Palette } from '../panels/palette';
 import { DeriveProgress } from './derive-progress';
-import { FIT_OPTIONS, fitTarget, startViewport } from './fit-target';
+import { useFit } from './use-fit';
+import { EmptyCanvas } from './empty-canvas';
 import { OverviewMap } from './overview-map';
 import { ContextMenu, type MenuState } from './context-menu';
 import { CanvasFilters, filterGraph, NO_FILTER, type GraphFilter } from './filters';
@@ -94,7 +95,8 @@ export function Canvas({ trace }: CanvasProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [removeSelected]);
   const [menu, setMenu] = useState<MenuState | undefined>();
-  const rf = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const fit = useFit(canvasRef, shown, positions);
   // Fit once the nodes of a new text have their positions (the layout lands a render after the text).
   // The first graph is fitted too: React Flow's own fit on init waits for a node to be measured, and with
   // only visible nodes drawn none is when the saved positions lie outside the first viewport (an empty canvas).
@@ -105,33 +107,41 @@ export function Canvas({ trace }: CanvasProps) {
   useEffect(() => {
     // Not while a newer text is on its way: the fit is for the text that asked for it.
     // The graph being drawn, not React Flow's node state, which still holds the old text's nodes for a render.
-    const top = shown.nodes.filter((n) => !n.parentId).map((n) => n.id);
-    if (pendingFit.current === 0 || top.length === 0 || busy) return;
+    const top = shown.nodes.some((n) => !n.parentId);
+    if (pendingFit.current === 0 || !top || busy) return;
     pendingFit.current = 0;
-    const first = fitTarget(positions, top);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (!first) return void rf.fitView({ ...FIT_OPTIONS, duration: 0 });
-        const pane = document.querySelector('[data-testid="canvas"] .react-flow');
-        const bounds = rf.getNodesBounds(first);
-        if (pane) void rf.setViewport(startViewport(bounds, pane.clientWidth, pane.clientHeight));
-      }),
-    );
-  }, [shown, positions, rf, busy]);
+    requestAnimationFrame(() => requestAnimationFrame(fit));
+  }, [shown, positions, busy, fit]);
+  // F fits (outside text fields and Monaco), as the shortcut sheet says.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target instanceof Element ? e.target : null;
+      if (e.key !== 'f' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (t?.closest('input, textarea, select, [contenteditable="true"], .monaco-host, dialog')) return;
+      e.preventDefault();
+      fit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [fit]);
 
   return (
     <div
       className={`canvas${stale ? ' stale' : ''}`}
       data-testid="canvas"
+      ref={canvasRef}
       data-node-count={derived.graph.nodes.length}
       data-edge-count={derived.graph.edges.length}
       data-busy={busy ? 'true' : 'false'}
       onDragOver={actions.onDragOver}
       onDrop={actions.onDrop}
     >
-      <Palette onAdd={(k) => actions.add(k)} />
+      <div className="canvas-top">
+        <Palette onAdd={(k) => actions.add(k)} />
+        <CanvasFilters graph={derived.graph} value={filter} onChange={setFilter} />
+      </div>
       <DeriveProgress />
-      <CanvasFilters graph={derived.graph} value={filter} onChange={setFilter} />
+      {derived.graph.nodes.length === 0 && !busy && <EmptyCanvas />}
       <ReactFlow<StudioNode>
         nodes={nodes}
         edges={edges}
@@ -157,14 +167,32 @@ export function Canvas({ trace }: CanvasProps) {
         connectionMode={ConnectionMode.Loose}
         deleteKeyCode={null}
         onlyRenderVisibleElements
-        fitView
-        fitViewOptions={FIT_OPTIONS}
+        // Scrolling moves the picture (Ctrl+scroll or a pinch zooms): a graph larger than the window at a
+        // readable zoom is scrolled through, as a page is.
+        panOnScroll
+        zIndexMode="manual"
         minZoom={0.05}
         colorMode="system"
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <Controls fitViewOptions={FIT_OPTIONS} />
+        <Controls showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={fit}
+            title="Fit the graph (F)"
+            aria-label="fit view"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+              />
+            </svg>
+          </ControlButton>
+        </Controls>
         <OverviewMap graph={shown} positions={positions} />
       </ReactFlow>
       {menu && (

@@ -65,6 +65,9 @@ export function toFlow(
     type: 'studio',
     position: positions.get(g.id) ?? { x: 0, y: 0 },
     ...(g.parentId ? { parentId: g.parentId, extent: 'parent' as const, draggable: false } : {}),
+    // Nodes above every edge (the canvas sets zIndexMode manual): by default an edge to a subset was lifted
+    // to the subset's level and covered the handles of the nodes it ends on, half of their hit area.
+    zIndex: g.parentId ? 2 : 1,
     width: g.width,
     height: g.height,
     // Sizes and handles are computed (core/graph/sizes.ts), so React Flow needs no measuring render: with

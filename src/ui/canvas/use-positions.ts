@@ -1,3 +1,4 @@
+import { useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { placeIncrementally } from '../../core/graph/layout';
 import type { Graph, Point } from '../../core/graph/types';
@@ -13,7 +14,17 @@ const selectPositions = (s: StudioState) => s.positions;
 export function usePositions(graph: Graph): Map<string, Point> {
   const stored = useStudio(selectPositions);
   const store = useStudioStore();
-  const placed = useMemo(() => placeIncrementally(graph, new Map(Object.entries(stored))), [graph, stored]);
+  const flow = useStoreApi();
+  const placed = useMemo(() => {
+    // The canvas's shape, read (not subscribed to): a resize must not lay the graph out again.
+    // Before React Flow has measured it (the first render), the window's less the panes beside it.
+    const { width, height } = flow.getState();
+    const aspect =
+      width > 0 && height > 0
+        ? width / height
+        : Math.max(0.5, window.innerWidth - 760) / Math.max(300, window.innerHeight - 220);
+    return placeIncrementally(graph, new Map(Object.entries(stored)), { aspect });
+  }, [graph, stored, flow]);
   useEffect(() => {
     // Read the store now, not the render's copy: a drop may have placed a node since this render.
     const current = store.getState().positions;

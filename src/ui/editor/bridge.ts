@@ -1,4 +1,4 @@
-import type { editor } from 'monaco-editor';
+import type { editor, Selection } from 'monaco-editor';
 import type { TextEdit } from '../../core/edit/intents';
 import type { EditorPort } from '../../state/studio';
 
@@ -32,10 +32,17 @@ export function createEditorBridge(): EditorBridge {
         forceMoveMarkers: true,
       }));
       if (!merge) m.pushStackElement();
-      m.pushEditOperations(current.getSelections(), ops, () => null);
+      // The cursor after the edit is where its last change ends, collapsed. Without one, Monaco's redo put
+      // back a selection that its markers had stretched over the inserted text: a whole document selected.
+      m.pushEditOperations(current.getSelections(), ops, (inverse) => {
+        const last = inverse.at(-1)?.range;
+        return last ? [collapsedAt(last.endLineNumber, last.endColumn)] : null;
+      });
       if (!merge) m.pushStackElement();
       return true;
     },
+    canUndo: () => model()?.canUndo() ?? false,
+    canRedo: () => model()?.canRedo() ?? false,
     closeUndoStep: () => model()?.pushStackElement(),
     undo: () => {
       const m = model();
@@ -57,6 +64,23 @@ export function createEditorBridge(): EditorBridge {
       current.revealRangeInCenterIfOutsideViewport(range);
     },
   };
+}
+
+/**
+ * A collapsed selection. Monaco reads a cursor state's fields only (it lifts them into its own Selection),
+ * so a plain object does; importing Monaco's Selection class here would pull Monaco into the first screen.
+ */
+function collapsedAt(line: number, column: number): Selection {
+  return {
+    selectionStartLineNumber: line,
+    selectionStartColumn: column,
+    positionLineNumber: line,
+    positionColumn: column,
+    startLineNumber: line,
+    startColumn: column,
+    endLineNumber: line,
+    endColumn: column,
+  } as unknown as Selection;
 }
 
 function rangeOf(m: Pick<editor.ITextModel, 'getPositionAt'>, start: number, end: number) {

@@ -4,11 +4,17 @@ import { useStudio, useStudioInstance } from '../store-context';
 import { NamespaceSetting } from './namespace-setting';
 
 const selectDialog = (s: StudioState) => s.dialog;
+// The undo history changes with the text (typing, canvas edits, undo itself all change it), so the buttons
+// are re-read whenever the text changes.
+const selectText = (s: StudioState) => s.text;
 
-export function Toolbar() {
+export function Toolbar({ onHelp }: { onHelp: () => void }) {
   const studio = useStudioInstance();
   const store = studio.store;
   const dialog = useStudio(selectDialog);
+  useStudio(selectText);
+  const canUndo = studio.editor.canUndo();
+  const canRedo = studio.editor.canRedo();
   const open = (d: StudioState['dialog']) => store.getState().openDialog(dialog === d ? undefined : d);
   return (
     <header className="toolbar" role="toolbar" aria-label="Main">
@@ -30,10 +36,22 @@ export function Toolbar() {
       </button>
       <span className="sep" />
       <NamespaceSetting />
-      <button type="button" data-testid="undo" onClick={() => studio.undo()} title="Undo (Ctrl+Z)">
+      <button
+        type="button"
+        data-testid="undo"
+        onClick={() => studio.undo()}
+        disabled={!canUndo}
+        title={canUndo ? 'Undo (Ctrl+Z)' : 'Nothing to undo'}
+      >
         ↶ Undo
       </button>
-      <button type="button" data-testid="redo" onClick={() => studio.redo()} title="Redo (Ctrl+Shift+Z)">
+      <button
+        type="button"
+        data-testid="redo"
+        onClick={() => studio.redo()}
+        disabled={!canRedo}
+        title={canRedo ? 'Redo (Ctrl+Shift+Z)' : 'Nothing to redo'}
+      >
         ↷ Redo
       </button>
       <button
@@ -43,6 +61,15 @@ export function Toolbar() {
         title="Lay the graph out again"
       >
         Auto layout
+      </button>
+      <button
+        type="button"
+        data-testid="shortcuts-open"
+        onClick={onHelp}
+        title="Keyboard shortcuts (?)"
+        aria-label="Keyboard shortcuts"
+      >
+        ?
       </button>
     </header>
   );

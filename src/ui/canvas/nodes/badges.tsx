@@ -1,11 +1,21 @@
 import type { PolicyBadge } from '../../../core/graph/types';
 import type { DiagSummary } from '../to-flow';
+import { fitBadges } from './fit-badges';
 
-export function PolicyBadges({ badges }: { badges: readonly PolicyBadge[] }) {
+/**
+ * A node's policy badges in `room` px: those that fit, then one "+N" whose tooltip lists the rest (a
+ * node's size is fixed, so a badge that did not fit used to be clipped and never seen).
+ */
+export function PolicyBadges({ badges, room }: { badges: readonly PolicyBadge[]; room: number }) {
   if (badges.length === 0) return null;
+  const shown = fitBadges(
+    badges.map((b) => badgeText(b)),
+    room,
+  );
+  const rest = badges.slice(shown);
   return (
     <span className="badges">
-      {badges.map((b, i) => (
+      {badges.slice(0, shown).map((b, i) => (
         <span
           key={`${b.policy}-${i}`}
           className={`badge policy policy-${b.policy}`}
@@ -13,12 +23,26 @@ export function PolicyBadges({ badges }: { badges: readonly PolicyBadge[] }) {
           data-policy={b.policy}
           title={b.detail}
         >
-          {b.policy === 'tls' ? '🔒 ' : ''}
-          {b.label}
+          {badgeText(b)}
         </span>
       ))}
+      {rest.length > 0 && (
+        <span
+          className="badge policy more"
+          data-testid="badge-more"
+          data-policies={rest.map((b) => b.policy).join(',')}
+          title={rest.map((b) => b.detail).join('\n')}
+        >
+          +{rest.length}
+        </span>
+      )}
     </span>
   );
+}
+
+// Plain text: the lock emoji it had drew as an empty box where no emoji font is installed.
+function badgeText(b: PolicyBadge): string {
+  return b.policy === 'tls' && b.label !== 'mTLS' ? `tls ${b.label}` : b.label;
 }
 
 export function DiagBadge({ diag }: { diag: DiagSummary | undefined }) {

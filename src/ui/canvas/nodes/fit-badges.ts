@@ -1,0 +1,31 @@
+// Node sizes are fixed (core/graph/sizes.ts), so badges cannot push a node wider: those that do not fit
+// in the room left are summarised as one "+N" badge whose tooltip lists them. Widths are estimated, not
+// measured (nodes render before layout and off screen), on the wide side: a badge summarised too early
+// is still listed; one estimated too narrow would be clipped and never seen.
+
+/** Upper bound of one character of 12 px badge text (DejaVu Sans, the widest fallback, is ~7.2 px). */
+const CHAR = 7.4;
+/** Padding and border of a badge, and the gap between badges. */
+const CHROME = 12;
+const GAP = 3;
+/** The "+N" badge. */
+const MORE = 30;
+
+export function badgeWidth(label: string): number {
+  return Math.ceil(label.length * CHAR + CHROME);
+}
+
+/** How many of `labels`, in order, fit in `room` px, keeping room for a "+N" badge when some do not. */
+export function fitBadges(labels: readonly string[], room: number): number {
+  const widths = labels.map(badgeWidth);
+  const total = widths.reduce((a, w) => a + w + GAP, -GAP);
+  if (total <= room) return labels.length;
+  let used = MORE;
+  let n = 0;
+  for (const w of widths) {
+    if (used + GAP + w > room) break;
+    used += GAP + w;
+    n++;
+  }
+  return n;
+}
