@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { Derived } from '../../../core/derive';
 import type { EditIntent } from '../../../core/edit/intents';
-import type { ResourceBase, VirtualService } from '../../../core/model/types';
-import type { YamlPath } from '../../../core/yaml/locate';
+import { rec, strMap } from '../../../core/model/read';
+import type { VirtualService } from '../../../core/model/types';
 import type { StudioState } from '../../../state/store';
 import { dispatchIntent } from '../../edit/dispatch';
 import { useSettledDerived, useStudio, useStudioInstance } from '../../store-context';
 import { MatchSection } from './match-section';
+import { LabelMapField, MetaFields } from './meta-fields';
+import { WorkloadFields } from './workload-fields';
 import { TextField, formatLabelText, parseLabelText } from './text-field';
 import { WeightsSection } from './weights-section';
 import { PolicySection } from './policy-section';
@@ -17,45 +19,6 @@ const selectSelection = (s: StudioState) => s.selection;
 function useDispatch() {
   const studio = useStudioInstance();
   return (intent: EditIntent) => dispatchIntent(studio, intent);
-}
-
-function MetaFields({
-  r,
-  labelsPath,
-  labels,
-}: {
-  r: ResourceBase;
-  labelsPath?: YamlPath;
-  labels?: Record<string, string>;
-}) {
-  const dispatch = useDispatch();
-  const set = (path: YamlPath, value: unknown) =>
-    dispatch({ type: 'setValue', docIndex: r.docIndex, path: [...r.basePath, ...path], value });
-  return (
-    <>
-      <TextField
-        label="Name"
-        testId="inspector-name"
-        value={r.name}
-        onCommit={(v) => set(['metadata', 'name'], v)}
-      />
-      <TextField
-        label="Namespace"
-        testId="inspector-namespace"
-        value={r.namespaceExplicit ? r.namespace : ''}
-        placeholder="default"
-        onCommit={(v) => set(['metadata', 'namespace'], v === '' ? undefined : v)}
-      />
-      {labelsPath && labels && (
-        <TextField
-          label="Labels (k=v, k2=v2)"
-          testId="inspector-labels"
-          value={formatLabelText(labels)}
-          onCommit={(v) => set(labelsPath, parseLabelText(v))}
-        />
-      )}
-    </>
-  );
 }
 
 function VirtualServiceInspector({
@@ -232,16 +195,29 @@ function Body({ d, nodeId, edgeId }: { d: Derived; nodeId: string | undefined; e
     );
   }
   const svc = d.model.services.find((x) => x.ref === r.ref);
-  if (svc) return <MetaFields r={svc} labelsPath={['spec', 'selector']} labels={svc.selector} />;
-  const w = d.model.workloads.find((x) => x.ref === r.ref);
-  if (w)
+  if (svc)
     return (
-      <MetaFields
-        r={w}
-        labelsPath={w.kind === 'Pod' ? ['metadata', 'labels'] : ['spec', 'template', 'metadata', 'labels']}
-        labels={w.podLabels}
-      />
+      <>
+        <MetaFields r={svc} />
+        {/* Named for what each edits: the selector picks the pods, labels only describe the Service. */}
+        <LabelMapField
+          r={svc}
+          label="Selector: pods it sends to (k=v, k2=v2)"
+          testId="inspector-selector"
+          path={['spec', 'selector']}
+          labels={svc.selector}
+        />
+        <LabelMapField
+          r={svc}
+          label="Labels of the Service (k=v, k2=v2)"
+          testId="inspector-labels"
+          path={['metadata', 'labels']}
+          labels={strMap(rec(svc.raw.metadata).labels)}
+        />
+      </>
     );
+  const w = d.model.workloads.find((x) => x.ref === r.ref);
+  if (w) return <WorkloadFields w={w} />;
   return <MetaFields r={r} />;
 }
 

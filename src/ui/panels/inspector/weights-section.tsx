@@ -4,10 +4,12 @@ import { edgeId } from '../../../core/graph/ids';
 import type { Route, VirtualService } from '../../../core/model/types';
 import { dispatchIntent } from '../../edit/dispatch';
 import { useStudioInstance } from '../../store-context';
+import { WeightBox } from './weight-box';
 
 /**
  * Weights of one route: slider + number per destination, a lock to keep one fixed, "evenly". Moving one
- * rebalances the others so the sum stays 100; one drag of a slider is one undo step.
+ * rebalances the others so the sum stays 100; one drag of a slider is one undo step, and so is one number
+ * typed in the box (written on Enter, blur or a pause: `WeightBox`).
  */
 export function WeightsSection({ vs, route }: { vs: VirtualService; route: Route }) {
   const studio = useStudioInstance();
@@ -15,9 +17,11 @@ export function WeightsSection({ vs, route }: { vs: VirtualService; route: Route
   const weights = route.destinations.map((d) => d.weight ?? (route.destinations.length === 1 ? 100 : 0));
   const sum = weights.reduce((a, b) => a + b, 0);
   const at = { vsRef: vs.ref, protocol: route.protocol, routeIndex: route.index };
-  const set = (i: number, value: number, dragging: boolean) => {
+  // True when an edit was written (false: refused, or the weights would not change).
+  const set = (i: number, value: number, dragging: boolean): boolean => {
     const next = rebalance(weights, i, value, locked);
-    dispatchIntent(studio, { type: 'setWeights', ...at, weights: next, dragging });
+    if (next.every((w, k) => w === weights[k])) return false;
+    return dispatchIntent(studio, { type: 'setWeights', ...at, weights: next, dragging }).ok;
   };
   if (route.destinations.length === 0) return <p className="muted">This route has no destinations.</p>;
   return (
@@ -44,19 +48,12 @@ export function WeightsSection({ vs, route }: { vs: VirtualService; route: Route
               onKeyDown={() => studio.closeUndoStep()}
               onChange={(e) => set(i, Number(e.target.value), true)}
             />
-            <input
-              type="number"
-              min={0}
-              max={100}
+            <WeightBox
               value={weights[i] ?? 0}
-              aria-label={`Weight of ${label} in percent`}
-              data-testid="weight-input"
-              data-edge-id={id}
+              label={`Weight of ${label} in percent`}
+              edgeId={id}
               disabled={locked.includes(i)}
-              onChange={(e) => {
-                const v = Number(e.target.value);
-                if (Number.isFinite(v)) set(i, v, false);
-              }}
+              onCommit={(v) => set(i, v, false)}
             />
             <input
               type="checkbox"
