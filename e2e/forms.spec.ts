@@ -185,3 +185,31 @@ test('renaming a node keeps the inspector on it', async ({ studio }) => {
   await expect(studio.inspector().locator('.inspector-title')).toContainText('reviews-svc');
   await expect(studio.inspector().getByTestId('inspector-selector')).toHaveValue('app=reviews');
 });
+
+test('a Deployment dropped while the text reads as travel lands in travel, selected, where dropped', async ({
+  studio,
+  page,
+}) => {
+  // One resource names travel, the others none: the text reads as `kubectl apply -n travel`.
+  const travel = reviews.replace(
+    'kind: Service\nmetadata:\n  name: reviews\n',
+    'kind: Service\nmetadata:\n  name: reviews\n  namespace: travel\n',
+  );
+  expect(travel).not.toBe(reviews);
+  await studio.open();
+  await studio.importText(travel);
+  await expect(studio.canvas()).toHaveAttribute('data-node-count', '6');
+  await studio.dropFromPalette('deployment', EMPTY);
+  const id = 'deployment:travel/reviews-v3';
+  await expect(studio.node(id)).toBeVisible();
+  await expect(studio.inspector().locator('.inspector-title')).toContainText('reviews-v3');
+  const box = await studio.canvas().boundingBox();
+  const n = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+  expect(Math.abs((n?.x ?? 0) - ((box?.x ?? 0) + EMPTY.x))).toBeLessThan(3);
+  expect(Math.abs((n?.y ?? 0) - ((box?.y ?? 0) + EMPTY.y))).toBeLessThan(3);
+  // The new document names no namespace: it is read in travel like the others without one.
+  await expect.poll(() => studio.savedText()).toContain('name: reviews-v3\n');
+  const added = (await studio.savedText())?.slice(travel.length) ?? '';
+  expect(added).toContain('kind: Deployment');
+  expect(added).not.toContain('namespace');
+});
