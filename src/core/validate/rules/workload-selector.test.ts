@@ -80,4 +80,11 @@ describe('workloadSelector (ITS0111)', () => {
     expect(missing).not.toBe(HTTPBIN);
     expect(summary(workloadSelector, missing)).toEqual([]);
   });
+
+  it('leaves a workload without a template of its own alone (its pods are defined elsewhere)', () => {
+    const noTemplate = HTTPBIN.replace(/ {2}template:\n[\s\S]*?(?=\n---|$)/, '  paused: true');
+    expect(noTemplate).not.toBe(HTTPBIN);
+    expect(noTemplate).toContain('matchLabels');
+    expect(summary(workloadSelector, noTemplate)).toEqual([]);
+  });
 });

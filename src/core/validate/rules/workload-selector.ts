@@ -54,7 +54,10 @@ function fixesFor(w: Workload, matchLabels: Labels | undefined, expressions: num
 export const workloadSelector: Rule = (ctx) =>
   ctx.model.workloads.flatMap((w) => {
     if (w.kind === 'Pod') return [];
-    const selector = rec(w.raw.spec).selector;
+    const spec = rec(w.raw.spec);
+    // No template of its own (an Argo Rollout's workloadRef): its pods' labels are written elsewhere.
+    if (!isRec(spec.template)) return [];
+    const selector = spec.selector;
     if (!isRec(selector)) return [];
     const matchLabels = isRec(selector.matchLabels) ? strMap(selector.matchLabels) : undefined;
     const expressions = arr(selector.matchExpressions).filter(isRec);
