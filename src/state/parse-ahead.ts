@@ -142,6 +142,7 @@ export function createParseAhead(
   return {
     run(docs, onProgress) {
       end(false);
+      if (docs.length === 0) return Promise.resolve(true);
       return new Promise<boolean>((finish) => {
         const j: Job = { id: ++ids, docs, done: 0, onProgress, finish };
         if (brokenReason) j.fallback = brokenReason;

@@ -3,6 +3,9 @@ import type { StudioStore } from '../state/store';
 import type { TabSync } from './tab-sync';
 
 const DELAY_MS = 300;
+/** Texts from this size (a big paste) are saved after a longer pause; leaving the page still saves at once. */
+const BIG_TEXT_DELAY_FROM = 150_000;
+const BIG_DELAY_MS = 2000;
 
 /**
  * Saves text and positions shortly after they change, and at once when the page is hidden. With a tab sync,
@@ -25,7 +28,8 @@ export function startAutosave(store: StudioStore, sync?: TabSync): () => void {
   const unsub = store.subscribe((s, prev) => {
     if (s.text === prev.text && s.positions === prev.positions) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, DELAY_MS);
+    // Writing a megabyte to localStorage holds the main thread for tens of ms: not while a big paste draws.
+    timer = setTimeout(flush, s.text.length >= BIG_TEXT_DELAY_FROM ? BIG_DELAY_MS : DELAY_MS);
   });
   const onHide = () => {
     if (timer) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStudioInstance } from '../store-context';
 import { registerCodeActions } from './code-actions';
 import { setMarkers } from './markers';
@@ -6,6 +6,7 @@ import { startMarkerSync } from './marker-sync';
 import { monaco, setupMonaco } from './monaco-setup';
 import { yamlSchemas } from './schemas';
 import { startTextSync } from './text-sync';
+import './monaco-pane.css';
 
 function themeName(): string {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs';
@@ -15,6 +16,7 @@ function themeName(): string {
 export default function MonacoPane() {
   const host = useRef<HTMLDivElement>(null);
   const studio = useStudioInstance();
+  const [waiting, setWaiting] = useState(false);
 
   useEffect(() => {
     const el = host.current;
@@ -44,7 +46,10 @@ export default function MonacoPane() {
       links: false,
     });
     studio.editor.attach(editor);
-    const stopSync = startTextSync(studio, model, editor);
+    const stopSync = startTextSync(studio, model, editor, {
+      // `data-busy` on the pane while a big text waits to enter the editor (read-only meanwhile).
+      onWaiting: (waiting) => setWaiting(waiting),
+    });
     const codeActions = registerCodeActions(monaco, studio);
     const media = window.matchMedia?.('(prefers-color-scheme: dark)');
     const onTheme = () => monaco.editor.setTheme(themeName());
@@ -66,5 +71,14 @@ export default function MonacoPane() {
     };
   }, [studio]);
 
-  return <div ref={host} className="monaco-host nokey" />;
+  return (
+    <>
+      <div ref={host} className="monaco-host nokey" data-busy={waiting ? 'true' : 'false'} />
+      {waiting && (
+        <div className="monaco-waiting" role="status">
+          Opening the text in the editor…
+        </div>
+      )}
+    </>
+  );
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BIG_TEXT } from '../../state/derive-scheduler';
 import { headlessStudio, type HeadlessStudio } from './headless-editor';
 
@@ -105,5 +105,22 @@ describe('text sync between the editor and the studio', () => {
     a.model.type(0, '# a\n');
     expect(b.studio.store.getState().text).not.toContain('# a');
     expect(b.studio.current().model.services.map((s) => s.name)).toEqual(['other']);
+  });
+
+  it('by default a big text enters the editor only after its graph is settled', async () => {
+    const h = headlessStudio(canary, { viewsFirst: true });
+    running.push(h);
+    const events: string[] = [];
+    h.studio.scheduler.subscribe(() => {
+      const s = h.studio.settled();
+      if (!s.busy && s.derived.text.length > BIG_TEXT) events.push('graph settled');
+    });
+    h.model.onDidChangeContent(() => events.push('editor has it'));
+    const big = `${canary}# ${'x'.repeat(BIG_TEXT)}\n`;
+    h.studio.replace(big);
+    expect(h.editor.readOnly).toBe(true);
+    await vi.waitFor(() => expect(h.model.getValue()).toBe(big));
+    expect(events).toEqual(['graph settled', 'editor has it']);
+    expect(h.editor.readOnly).toBe(false);
   });
 });

@@ -20,21 +20,50 @@ export interface SyncEditor {
 }
 
 export interface TextSyncOptions {
-  /** Runs `f` in a task of its own (a big paste enters the editor after the click that made it). */
+  /** When a big text enters the editor; by default once its graph is drawn (`afterGraph`). */
   later?: (f: () => void) => () => void;
+  /** Told when the editor starts and stops waiting for a big text (read-only meanwhile). */
+  onWaiting?: (waiting: boolean) => void;
 }
 
-const nextTask = (f: () => void) => {
-  const t = setTimeout(f);
-  return () => clearTimeout(t);
-};
+/**
+ * Runs `f` once the studio has settled the store's current text and the picture of it had a frame to paint:
+ * a big paste draws its graph first, and Monaco (hundreds of ms for a megabyte) takes the text after that,
+ * instead of holding the main thread while the graph waits.
+ */
+export function afterGraph(studio: Studio<EditorPort>): (f: () => void) => () => void {
+  return (f) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
+    let stop: (() => void) | undefined;
+    const run = () => {
+      const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : undefined;
+      if (raf) frame = raf(() => (timer = setTimeout(f)));
+      else timer = setTimeout(f);
+    };
+    const check = () => {
+      const s = studio.settled();
+      if (s.busy || s.derived.text !== studio.store.getState().text) return;
+      stop?.();
+      stop = undefined;
+      run();
+    };
+    stop = studio.scheduler.subscribe(check);
+    check();
+    return () => {
+      stop?.();
+      if (timer !== undefined) clearTimeout(timer);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
+  };
+}
 
 /**
  * Keeps the editor and the studio's store in step, both ways, and carries selection across:
  * - typing: the model's text goes to the store;
  * - text changed elsewhere (canvas, forms, import): it reaches the editor by this one route, as the edits
  *   that made it (`studio.edit`) or as the splice of just what changed (`studio.replace`), one undo step;
- *   a big one in a task of its own, the editor read-only meanwhile so a key cannot act on the old text;
+ *   a big one once its graph is drawn, the editor read-only meanwhile so a key cannot act on the old text;
  * - a selection made elsewhere is revealed in the editor; a cursor the person moves selects what is under it.
  * Returns the function that stops it.
  */
@@ -45,7 +74,7 @@ export function startTextSync(
   options: TextSyncOptions = {},
 ): () => void {
   const { store } = studio;
-  const later = options.later ?? nextTask;
+  const later = options.later ?? afterGraph(studio);
   // Set while the editor's own change is written to the store, and while the cursor writes the selection:
   // those changes came from the editor and must not be sent back to it.
   let fromEditor = false;
@@ -79,10 +108,12 @@ export function startTextSync(
         if (splice.text.length + splice.end - splice.start < BIG_TEXT) enterSplice(current, s.text);
         else {
           editor.updateOptions({ readOnly: true });
+          options.onWaiting?.(true);
           cancelLater = later(() => {
             cancelLater = undefined;
             enterSplice(model.getValue(), store.getState().text);
             editor.updateOptions({ readOnly: false });
+            options.onWaiting?.(false);
           });
         }
       }
