@@ -92,7 +92,7 @@ test('a Deployment from the palette: labels set in the inspector keep its select
 test('a selector that no longer matches its pods is an error with a quick fix that makes them match', async ({
   studio,
   page,
-}) => {
+}, testInfo) => {
   const broken = reviews.replace('labels: {app: reviews, version: v1}', 'labels: {app: web, version: v1}');
   expect(broken).not.toBe(reviews);
   await studio.open();
@@ -101,6 +101,7 @@ test('a selector that no longer matches its pods is an error with a quick fix th
   await expect(problem).toHaveCount(1);
   await expect(problem).toHaveAttribute('data-severity', 'error');
   await expect(problem).toHaveAttribute('data-resource', 'Deployment default/reviews-v1');
+  await page.screenshot({ path: testInfo.outputPath('selector-finding.png') });
   await problem.getByTestId('problem-fix').filter({ hasText: 'pod template' }).click();
   await expect(problem).toHaveCount(0);
   // Back to the text before the break, byte for byte: the flow map stays a flow map.
