@@ -24,8 +24,22 @@ export class FakeModel {
   private readonly listeners = new Set<() => void>();
   /** Every edit operation the model received, in order (what the editor was asked to do). */
   readonly received: Op[][] = [];
-  constructor(private value: string) {}
+  /** Like Monaco: one line ending per model, taken from the text it starts with; inserted text takes it. */
+  private eol: '\n' | '\r\n';
+  constructor(private value: string) {
+    const i = value.indexOf('\n');
+    this.eol = i > 0 && value[i - 1] === '\r' ? '\r\n' : '\n';
+    this.value = value.replace(/\r?\n/g, this.eol);
+  }
   getValue = () => this.value;
+  getEOL = () => this.eol;
+  pushEOL = (eol: 0 | 1) => {
+    const before = this.value;
+    this.eol = eol === 1 ? '\r\n' : '\n';
+    this.value = this.value.replace(/\r?\n/g, this.eol);
+    this.record(before);
+    this.emit();
+  };
   get undoSteps() {
     return this.done.length;
   }
@@ -51,18 +65,21 @@ export class FakeModel {
       .map((o) => ({
         start: this.getOffsetAt({ lineNumber: o.range.startLineNumber, column: o.range.startColumn }),
         end: this.getOffsetAt({ lineNumber: o.range.endLineNumber, column: o.range.endColumn }),
-        text: o.text,
+        text: o.text.replace(/\r?\n/g, this.eol),
       }))
       .sort((a, b) => b.start - a.start);
     for (const s of spans) this.value = this.value.slice(0, s.start) + s.text + this.value.slice(s.end);
+    this.record(before);
+    this.emit();
+    return null;
+  };
+  private record(before: string) {
     const last = this.done[this.done.length - 1];
     if (this.open && last) last.after = this.value;
     else this.done.push({ before, after: this.value });
     this.undone = [];
     this.open = true;
-    this.emit();
-    return null;
-  };
+  }
   /** A person typing: one edit at an offset, as Monaco's own typing does (an open step). */
   type(offset: number, text: string, deleteCount = 0) {
     const a = this.getPositionAt(offset);

@@ -123,4 +123,35 @@ describe('text sync between the editor and the studio', () => {
     expect(events).toEqual(['graph settled', 'editor has it']);
     expect(h.editor.readOnly).toBe(false);
   });
+
+  it('a CRLF text replacing an LF one keeps its CRLF byte for byte, and one undo brings the LF text back', () => {
+    const { studio, model } = setUp();
+    const crlf = canary.replace('subset: v2', 'subset: v3').replace(/\n/g, '\r\n');
+    studio.replace(crlf);
+    expect(model.getValue()).toBe(crlf);
+    expect(studio.store.getState().text).toBe(crlf);
+    expect(model.undoSteps).toBe(1);
+    studio.undo();
+    expect(studio.store.getState().text).toBe(canary);
+    // And back: an LF text replacing the CRLF one stays LF.
+    studio.replace(crlf);
+    studio.replace(canary);
+    expect(studio.store.getState().text).toBe(canary);
+  });
+
+  it('an edit of a CRLF text keeps it CRLF', () => {
+    const crlf = canary.replace(/\n/g, '\r\n');
+    const { studio, model } = setUp(crlf);
+    const at = crlf.indexOf('weight: 90') + 'weight: '.length;
+    studio.edit([{ start: at, end: at + 2, text: '70\r\n      # was 90' }]);
+    expect(model.getValue()).toBe(studio.store.getState().text);
+    expect(studio.store.getState().text).not.toMatch(/[^\r]\n/);
+  });
+
+  it('a text with mixed line endings, which Monaco cannot hold, leaves store and editor agreeing', () => {
+    const { studio, model } = setUp();
+    studio.replace('a: 1\r\nb: 2\nc: 3\r\n');
+    expect(studio.store.getState().text).toBe(model.getValue());
+    expect(model.getValue()).toBe('a: 1\r\nb: 2\r\nc: 3\r\n');
+  });
 });

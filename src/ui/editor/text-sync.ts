@@ -7,6 +7,11 @@ import { spliceBetween } from './text-diff';
 /** The part of a Monaco text model the sync uses. */
 export interface SyncModel {
   getValue(): string;
+  /** The model's one line ending: Monaco keeps a single one per model. */
+  getEOL(): string;
+  /** Changes every line ending of the model, as an undoable edit (`EndOfLineSequence`: 0 LF, 1 CRLF). */
+  pushEOL(eol: 0 | 1): void;
+  pushStackElement(): void;
   getOffsetAt(position: { lineNumber: number; column: number }): number;
   onDidChangeContent(listener: () => void): { dispose(): void };
 }
@@ -80,8 +85,11 @@ export function startTextSync(
   let fromEditor = false;
   let cursorDriven = false;
   let cancelLater: (() => void) | undefined;
+  // Set while the sync itself puts the store's text into the editor: the editor's echo is not written back.
+  let entering = false;
 
   const typed = model.onDidChangeContent(() => {
+    if (entering) return;
     fromEditor = true;
     try {
       store.getState().setText(model.getValue());
@@ -90,10 +98,37 @@ export function startTextSync(
     }
   });
 
-  const enterSplice = (before: string, after: string) => {
-    const splice = spliceBetween(before, after);
-    studio.editor.applyEdits([splice], false);
+  /**
+   * Puts the store's text into the editor by `apply`. Monaco holds one line ending per model and converts
+   * inserted text to it: a CRLF text replacing an LF one switches the model's line ending first, in the same
+   * undo step. If the editor still holds something else (mixed line endings, which Monaco cannot hold), the
+   * store takes the editor's text, so the two never disagree.
+   */
+  const enter = (target: string, apply: (merge: boolean) => void, merge: boolean) => {
+    entering = true;
+    try {
+      const eol = lineEndingOf(target);
+      if (eol && eol !== model.getEOL()) {
+        if (!merge) model.pushStackElement();
+        model.pushEOL(eol === '\r\n' ? 1 : 0);
+        apply(true);
+        if (!merge) model.pushStackElement();
+      } else apply(merge);
+    } finally {
+      entering = false;
+    }
+    const held = model.getValue();
+    if (held !== store.getState().text) {
+      fromEditor = true;
+      try {
+        store.getState().setText(held);
+      } finally {
+        fromEditor = false;
+      }
+    }
   };
+  const enterSplice = (after: string) =>
+    enter(after, (merge) => studio.editor.applyEdits([spliceBetween(model.getValue(), after)], merge), false);
 
   const unsub = store.subscribe((s, prev) => {
     if (s.text !== prev.text && !fromEditor) {
@@ -101,17 +136,16 @@ export function startTextSync(
       if (cancelLater) {
         // A big text is on its way in: it will take the store's text as it is then.
       } else if (outside && outside.from === model.getValue() && outside.to === s.text) {
-        studio.editor.applyEdits(outside.edits, outside.merge);
+        enter(s.text, (merge) => studio.editor.applyEdits(outside.edits, merge), outside.merge);
       } else {
-        const current = model.getValue();
-        const splice = spliceBetween(current, s.text);
-        if (splice.text.length + splice.end - splice.start < BIG_TEXT) enterSplice(current, s.text);
+        const splice = spliceBetween(model.getValue(), s.text);
+        if (splice.text.length + splice.end - splice.start < BIG_TEXT) enterSplice(s.text);
         else {
           editor.updateOptions({ readOnly: true });
           options.onWaiting?.(true);
           cancelLater = later(() => {
             cancelLater = undefined;
-            enterSplice(model.getValue(), store.getState().text);
+            enterSplice(store.getState().text);
             editor.updateOptions({ readOnly: false });
             options.onWaiting?.(false);
           });
@@ -152,4 +186,11 @@ export function startTextSync(
     cursor.dispose();
     unsub();
   };
+}
+
+/** The text's line ending (its first one), or undefined for a text of one line. */
+function lineEndingOf(text: string): '\n' | '\r\n' | undefined {
+  const i = text.indexOf('\n');
+  if (i < 0) return undefined;
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
