@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Studio } from './fixtures/studio';
 
 // A picture you can read (issue 15): at the default zoom, after the fit, node text is at least 10 px on screen
@@ -318,4 +318,32 @@ test('undo and redo are disabled with nothing to undo or redo; a redo selects no
   await expect(redo).toBeDisabled();
   // Monaco draws a selection as .selected-text; after the redo there is none (it selected a whole document).
   await expect(page.locator('.monaco-editor .selected-text')).toHaveCount(0);
+});
+
+test('the simulator says a policy in words, and what a sticky cookie means for this request', async ({
+  studio,
+  page,
+}) => {
+  const canary = readFileSync('src/examples/bookinfo-canary.yaml', 'utf8');
+  const sticky = canary.replace(
+    '  host: reviews\n  subsets:\n',
+    '  host: reviews\n  trafficPolicy:\n    loadBalancer:\n      consistentHash:\n        httpCookie:\n          name: user\n          ttl: 0s\n  subsets:\n',
+  );
+  expect(sticky).not.toBe(canary);
+  await studio.open();
+  await studio.importText(sticky);
+  await page.getByTestId('simulator-open').click();
+  await page.getByTestId('sim-host').fill('reviews');
+  await page.getByTestId('sim-run').click();
+  const result = page.getByTestId('sim-result');
+  await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[0]');
+  const policies = result.locator('.sim-policy');
+  await expect(policies.first()).toBeVisible();
+  const text = (await policies.allTextContents()).join('\n');
+  expect(text).not.toContain('{');
+  // v1 keeps its 90% by the weights; the cookie pins the pod within v1.
+  expect(text).toContain('90% probability');
+  expect(text).toContain('does not change the weighted split');
+  expect(text).toContain('one pod within subset v1');
+  await page.screenshot({ path: test.info().outputPath('simulator-sticky.png') });
 });

@@ -13,8 +13,9 @@ function loadBalancerBadges(lb: Rec): PolicyBadge[] {
     });
   if (isRec(lb.consistentHash)) {
     const cookie = rec(hash.httpCookie);
+    // The badge names the key; the cookie's ttl goes to the tooltip (the badge has to fit a subset's width).
     const by = isRec(hash.httpCookie)
-      ? `cookie ${str(cookie.name) ?? '?'}${str(cookie.ttl) ? ` (ttl ${str(cookie.ttl)})` : ''}`
+      ? `cookie ${str(cookie.name) ?? '?'}`
       : str(hash.httpHeaderName)
         ? `header ${str(hash.httpHeaderName)}`
         : str(hash.httpQueryParameterName)
@@ -22,7 +23,8 @@ function loadBalancerBadges(lb: Rec): PolicyBadge[] {
           : hash.useSourceIp === true
             ? 'source IP'
             : 'hash';
-    out.push({ policy: 'hash', label: `hash: ${by}`, detail: `Consistent hash by ${by}` });
+    const ttl = isRec(hash.httpCookie) && str(cookie.ttl) ? ` (ttl ${str(cookie.ttl)})` : '';
+    out.push({ policy: 'hash', label: `hash: ${by}`, detail: `Consistent hash by ${by}${ttl}` });
   }
   if (isRec(lb.localityLbSetting))
     out.push({ policy: 'lb', label: 'locality', detail: 'Locality load balancing' });

@@ -17,13 +17,14 @@ const MIN_SIDE = 200;
 const MIN_CANVAS = 320;
 
 /**
- * Defaults that leave the canvas room for a fitted graph at a readable zoom: about 30% for the YAML at
- * 1440 px (it had 40%, which left the canvas 500 px and the graph at a third of its size).
+ * Defaults that leave the canvas room for a fitted graph at a readable zoom: about a quarter for the YAML
+ * (it had 40%, which left the canvas 500 px of a 1440 px window and the graph at a third of its size).
  */
 export function defaultSizes(windowWidth: number): PaneSizes {
   return {
-    left: Math.round(Math.min(560, Math.max(300, windowWidth * 0.28))),
-    right: windowWidth >= 1700 ? 340 : 300,
+    left: Math.round(Math.min(560, Math.max(300, windowWidth * 0.27))),
+    // The inspector's forms are laid out for 340 px.
+    right: 340,
     problems: 150,
   };
 }

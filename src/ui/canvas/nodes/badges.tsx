@@ -1,6 +1,6 @@
 import type { PolicyBadge } from '../../../core/graph/types';
 import type { DiagSummary } from '../to-flow';
-import { fitBadges } from './fit-badges';
+import { fitBadges, MORE_WIDTH } from './fit-badges';
 
 /**
  * A node's policy badges in `room` px: those that fit, then one "+N" whose tooltip lists the rest (a
@@ -8,20 +8,24 @@ import { fitBadges } from './fit-badges';
  */
 export function PolicyBadges({ badges, room }: { badges: readonly PolicyBadge[]; room: number }) {
   if (badges.length === 0) return null;
-  const shown = fitBadges(
+  const fit = fitBadges(
     badges.map((b) => badgeText(b)),
     room,
   );
+  // When not even the first fits, it is shown cut short (its tooltip has it whole) beside the "+N".
+  const shown = Math.max(1, fit);
   const rest = badges.slice(shown);
+  const cut = fit === 0 ? room - (rest.length > 0 ? MORE_WIDTH + 3 : 0) : undefined;
   return (
     <span className="badges">
       {badges.slice(0, shown).map((b, i) => (
         <span
           key={`${b.policy}-${i}`}
-          className={`badge policy policy-${b.policy}`}
+          className={`badge policy policy-${b.policy}${cut !== undefined ? ' cut' : ''}`}
           data-testid="badge"
           data-policy={b.policy}
           title={b.detail}
+          style={cut !== undefined ? { maxWidth: cut } : undefined}
         >
           {badgeText(b)}
         </span>

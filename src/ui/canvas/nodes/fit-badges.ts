@@ -8,14 +8,18 @@ const CHAR = 7.4;
 /** Padding and border of a badge, and the gap between badges. */
 const CHROME = 12;
 const GAP = 3;
-/** The "+N" badge. */
-const MORE = 30;
+/** The "+N" badge ("+1" draws 30.4 px; room for two digits). */
+const MORE = 36;
+export const MORE_WIDTH = MORE;
 
 export function badgeWidth(label: string): number {
   return Math.ceil(label.length * CHAR + CHROME);
 }
 
-/** How many of `labels`, in order, fit in `room` px, keeping room for a "+N" badge when some do not. */
+/**
+ * How many of `labels`, in order, fit in `room` px, keeping room for a "+N" badge when some do not.
+ * 0 means not even the first fits: the caller shows it cut short (see MORE_WIDTH) rather than only "+N".
+ */
 export function fitBadges(labels: readonly string[], room: number): number {
   const widths = labels.map(badgeWidth);
   const total = widths.reduce((a, w) => a + w + GAP, -GAP);

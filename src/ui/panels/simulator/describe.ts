@@ -15,16 +15,134 @@ function compact(value: unknown, max = 70): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** One line per traffic policy field, with where it came from: `loadBalancer: {"simple":"RANDOM"} (subset)`. */
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+
+/** Where a policy field came from, in words: `subset` → "from the subset". */
+const FROM: Record<string, string> = {
+  host: 'the rule',
+  'host-port': 'the rule’s port settings',
+  subset: 'the subset',
+  'subset-port': 'the subset’s port settings',
+};
+
+/** The request this destination is part of, for saying what a policy means for it. */
+export interface PolicyContext {
+  /** Share of the rule's traffic that goes here, 0..1. */
+  probability?: number;
+  subset?: string;
+}
+
+const SIMPLE_LB: Record<string, string> = {
+  ROUND_ROBIN: 'round robin: pods take turns',
+  LEAST_REQUEST: 'least request: the pod with fewer requests in flight, of two picked at random',
+  LEAST_CONN: 'least request: the pod with fewer requests in flight, of two picked at random',
+  RANDOM: 'random: any pod',
+  PASSTHROUGH: 'passthrough: to the address the caller asked for, without load balancing',
+  UNSPECIFIED: 'Istio’s default (least request)',
+};
+
+function hashKey(h: Rec): string {
+  if (isRec(h.httpCookie)) {
+    const c = h.httpCookie;
+    const ttl = str(c.ttl);
+    const made =
+      ttl === undefined
+        ? ''
+        : /^0+(\.0+)?s?$/.test(ttl)
+          ? '; Envoy sets it as a session cookie when the request has none'
+          : `; Envoy sets it (lifetime ${ttl}) when the request has none`;
+    return `the cookie “${str(c.name) ?? '?'}”${made}`;
+  }
+  if (str(h.httpHeaderName)) return `the header “${str(h.httpHeaderName)}”`;
+  if (str(h.httpQueryParameterName)) return `the query parameter “${str(h.httpQueryParameterName)}”`;
+  if (h.useSourceIp === true) return 'the caller’s IP address';
+  return 'a key that is not set';
+}
+
+function loadBalancerLines(lb: Rec, ctx: PolicyContext): string[] {
+  const out: string[] = [];
+  const simple = str(lb.simple);
+  if (simple) out.push(`Load balancing: ${SIMPLE_LB[simple] ?? simple.toLowerCase()}.`);
+  if (isRec(lb.consistentHash)) {
+    const where = ctx.subset ? `subset ${ctx.subset}` : 'this destination';
+    const share =
+      ctx.probability !== undefined && ctx.probability < 1
+        ? ` This request still reaches ${where} with ${Math.round(ctx.probability * 1000) / 10}% probability by the route’s weights: the hash does not change the weighted split,`
+        : ' The hash does not choose the destination (the route does);';
+    out.push(
+      `Sticky sessions: consistent hash on ${hashKey(lb.consistentHash)}.${share} it pins the request to one pod within ${where}, the same pod for the same value while the pods stay the same.`,
+    );
+  }
+  if (isRec(lb.localityLbSetting))
+    out.push('Locality load balancing: pods in the caller’s zone and region first.');
+  return out;
+}
+
+function poolLine(pool: Rec): string {
+  const tcp = isRec(pool.tcp) ? pool.tcp : {};
+  const http = isRec(pool.http) ? pool.http : {};
+  const parts = [
+    str(tcp.maxConnections) && `at most ${str(tcp.maxConnections)} connections`,
+    str(http.http1MaxPendingRequests) && `${str(http.http1MaxPendingRequests)} waiting requests`,
+    str(http.http2MaxRequests) && `${str(http.http2MaxRequests)} requests at once`,
+    str(http.maxRequestsPerConnection) && `${str(http.maxRequestsPerConnection)} requests per connection`,
+    str(tcp.connectTimeout) && `connect timeout ${str(tcp.connectTimeout)}`,
+  ].filter(Boolean);
+  return `Connection pool: ${parts.length ? parts.join(', ') : 'limits set'}; beyond them a request fails at once with 503 instead of queueing.`;
+}
+
+function outlierLine(od: Rec): string {
+  const errors =
+    str(od.consecutive5xxErrors) ?? str(od.consecutiveErrors) ?? str(od.consecutiveGatewayErrors);
+  const parts = [
+    errors ? `a pod that answers ${errors} errors (5xx) in a row` : 'a failing pod',
+    str(od.interval) ? `checked every ${str(od.interval)}` : '',
+  ].filter(Boolean);
+  const eject = str(od.baseEjectionTime) ? ` for ${str(od.baseEjectionTime)} (longer each time)` : '';
+  const max = str(od.maxEjectionPercent)
+    ? `, at most ${str(od.maxEjectionPercent)}% of the pods at once`
+    : '';
+  return `Outlier detection: ${parts.join(', ')} is taken out of the pool${eject}${max}.`;
+}
+
+const TLS: Record<string, string> = {
+  ISTIO_MUTUAL: 'mutual TLS with Istio’s certificates (mTLS)',
+  MUTUAL: 'mutual TLS with the given client certificate',
+  SIMPLE: 'TLS to the server (the client is not authenticated)',
+  DISABLE: 'plain text, no TLS',
+};
+
+/**
+ * The traffic policy that applies to a destination, in words, each line ending with where it came from;
+ * `ctx` says what it means for this request (a consistent hash keeps the weighted split and pins the pod).
+ */
 export function policyLines(
   policy: Record<string, unknown> | undefined,
   sources: Record<string, string>,
+  ctx: PolicyContext = {},
 ): string[] {
   if (!policy) return [];
-  return Object.entries(policy).map(([k, v]) => {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(policy)) {
+    const lines =
+      k === 'loadBalancer' && isRec(v)
+        ? loadBalancerLines(v, ctx)
+        : k === 'connectionPool' && isRec(v)
+          ? [poolLine(v)]
+          : k === 'outlierDetection' && isRec(v)
+            ? [outlierLine(v)]
+            : k === 'tls' && isRec(v)
+              ? [`TLS: ${TLS[str(v.mode) ?? ''] ?? str(v.mode) ?? 'set'}.`]
+              : k === 'portLevelSettings' && Array.isArray(v)
+                ? [`Port settings for ${v.length} port${v.length === 1 ? '' : 's'} (they win on their port).`]
+                : [`${k}: ${compact(v)}`];
     const src = sources[k];
-    return `${k}: ${compact(v)}${src ? ` (${src})` : ''}`;
-  });
+    for (const l of lines) out.push(src ? `${l} (from ${FROM[src] ?? src})` : l);
+  }
+  return out;
 }
 
 /** What applies on the matched rule, one line each, in the order Envoy applies it. */

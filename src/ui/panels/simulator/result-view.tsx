@@ -26,7 +26,10 @@ function RuleLink({ rule, testId }: { rule: SimRuleRef; testId?: string }) {
 }
 
 function DestinationView({ d }: { d: SimDestination }) {
-  const policy = policyLines(d.trafficPolicy, d.policySources);
+  const policy = policyLines(d.trafficPolicy, d.policySources, {
+    probability: d.probability,
+    subset: d.subset,
+  });
   return (
     <li className="sim-dest" data-testid="sim-destination">
       <div className="sim-dest-head">
