@@ -316,8 +316,28 @@ test('undo and redo are disabled with nothing to undo or redo; a redo selects no
   await redo.click();
   await expect(studio.node('deployment:default/reviews-v3')).toHaveCount(0);
   await expect(redo).toBeDisabled();
-  // Monaco draws a selection as .selected-text; after the redo there is none (it selected a whole document).
-  await expect(page.locator('.monaco-editor .selected-text')).toHaveCount(0);
+
+  // A weight set on a selected VirtualService (selecting it selects its document in the editor), undone
+  // and redone: the undo puts that selection back, the redo leaves a cursor, not a selected document.
+  // Monaco draws a selection as .selected-text.
+  const selected = page.locator('.monaco-editor .selected-text');
+  await studio.node('virtualservice:default/reviews').click({ position: { x: 30, y: 12 } });
+  await expect(selected.first()).toBeVisible();
+  const weight = page.getByTestId('weight-input').first();
+  await weight.fill('70');
+  await weight.press('Enter');
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('70%');
+  await undo.click();
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('90%');
+  await expect(selected.first()).toBeVisible();
+  await redo.click();
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('70%');
+  await expect(selected).toHaveCount(0);
+  await page.keyboard.press('Control+Z');
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('90%');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(studio.weight('route:default/reviews/http/0/0')).toHaveText('70%');
+  await expect(selected).toHaveCount(0);
 });
 
 test('the simulator says a policy in words, and what a sticky cookie means for this request', async ({

@@ -32,8 +32,8 @@ export function createEditorBridge(): EditorBridge {
         forceMoveMarkers: true,
       }));
       if (!merge) m.pushStackElement();
-      // The cursor after the edit is where its last change ends, collapsed. Without one, Monaco's redo put
-      // back a selection that its markers had stretched over the inserted text: a whole document selected.
+      // The step's cursor afterwards, which a redo in the focused editor (Monaco's own keys) takes: where its
+      // last change ends, collapsed, rather than whatever selection Monaco's markers held.
       m.pushEditOperations(current.getSelections(), ops, (inverse) => {
         const last = inverse.at(-1)?.range;
         return last ? [collapsedAt(last.endLineNumber, last.endColumn)] : null;
@@ -53,7 +53,22 @@ export function createEditorBridge(): EditorBridge {
     redo: () => {
       const m = model();
       if (!m) return false;
-      void m.redo();
+      // From the toolbar or the global keys the editor has no focus, and then Monaco ignores the redone
+      // step's cursor and keeps the selection its markers hold (often a whole document a reveal selected):
+      // put the cursor where the redone change ends.
+      let first: { rangeOffset: number; text: string } | undefined;
+      const watch = m.onDidChangeContent((e) => {
+        for (const c of e?.changes ?? []) if (!first || c.rangeOffset < first.rangeOffset) first = c;
+      });
+      try {
+        void m.redo();
+      } finally {
+        watch.dispose();
+      }
+      if (first && current) {
+        const at = m.getPositionAt(first.rangeOffset + first.text.length);
+        current.setSelection(collapsedAt(at.lineNumber, at.column));
+      }
       return true;
     },
     reveal(start, end) {
