@@ -3,8 +3,18 @@
 // measured (nodes render before layout and off screen), on the wide side: a badge summarised too early
 // is still listed; one estimated too narrow would be clipped and never seen.
 
-/** Upper bound of one character of 12 px badge text (DejaVu Sans, the widest fallback, is ~7.2 px). */
-const CHAR = 7.4;
+// Upper bounds of 12 px characters by shape (DejaVu Sans, the widest common fallback, measured in Chromium:
+// "MMMM" 41 px of text, "WWW" 36, "iiii" 13, "least request" 79, "mirror 50%" 67).
+const charWidth = (c: string) =>
+  /[MWm%@]/.test(c)
+    ? 12
+    : /[A-Z]/.test(c)
+      ? 9
+      : /[0-9]/.test(c)
+        ? 7.7
+        : /[iljtfr .,:;'|!()[\]-]/.test(c)
+          ? 4.6
+          : 7.4;
 /** Padding and border of a badge, and the gap between badges. */
 const CHROME = 12;
 const GAP = 3;
@@ -13,7 +23,9 @@ const MORE = 36;
 export const MORE_WIDTH = MORE;
 
 export function badgeWidth(label: string): number {
-  return Math.ceil(label.length * CHAR + CHROME);
+  let w = CHROME;
+  for (const c of label) w += charWidth(c);
+  return Math.ceil(w);
 }
 
 /**
