@@ -62,6 +62,7 @@ export default defineConfig({
       'test/**/*.test.ts',
       'bench/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'cli/**/*.test.ts',
     ],
     environment: 'node',
   },
