@@ -23,6 +23,7 @@ import { workloadLabels } from './rules/workload-labels';
 import { workloadSelector } from './rules/workload-selector';
 import { yaml11Scalars } from './rules/yaml11-scalars';
 import { syntaxDiagnostics } from './syntax';
+import { applyAnnotationSuppressions } from './suppressions';
 import type { Diagnostic } from './types';
 
 /** Every semantic rule, in the order their findings are listed. */
@@ -54,7 +55,10 @@ export const rules: Rule[] = [
 
 const order = { error: 0, warning: 1, info: 2 } as const;
 
-/** Runs syntax checks and every rule; a rule that throws is reported, never fatal. */
+/**
+ * Runs syntax checks and every rule; a rule that throws is reported, never fatal. Findings a resource's
+ * annotations suppress (istioctl's and Kiali's, `suppressions.ts`) are dropped.
+ */
 export function validate(ctx: ValidationContext): Diagnostic[] {
   const out = syntaxDiagnostics(ctx.parsed);
   for (const rule of rules) {
@@ -71,5 +75,6 @@ export function validate(ctx: ValidationContext): Diagnostic[] {
       });
     }
   }
-  return out.sort((a, b) => order[a.severity] - order[b.severity] || a.range[0] - b.range[0]);
+  const kept = applyAnnotationSuppressions(out, ctx.model, ctx.parsed);
+  return kept.sort((a, b) => order[a.severity] - order[b.severity] || a.range[0] - b.range[0]);
 }
