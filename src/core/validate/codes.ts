@@ -40,6 +40,7 @@ export const CODES = {
     source: 'istioctl',
     doc: `${ISTIO_MSG}ist0002/`,
   },
+  // Info, "not in this text", for a reference to something the text does not hold while it is part of a mesh.
   IST0101: {
     title: 'ReferencedResourceNotFound',
     severity: 'error',
@@ -125,6 +126,7 @@ export const CODES = {
     source: 'istioctl',
     doc: `${ISTIO_MSG}ist0173/`,
   },
+  // Info while the text is part of a mesh (the host's Service is elsewhere).
   IST0174: {
     title: 'UnknownDestinationRuleHost',
     severity: 'warning',
