@@ -83,6 +83,8 @@ export function boundServers(model: MeshModel, proxy: Proxy, env: Env): BoundSer
       const first = kindByPort.get(listenerPort);
       if (first !== undefined && first !== kind) continue;
       kindByPort.set(listenerPort, kind);
+      // A second TCP server on a port is a duplicate: the first one (config order) keeps it (istio/istio#21394).
+      if (cls === 'tcp' && out.some((o) => o.cls === 'tcp' && o.listenerPort === listenerPort)) continue;
       const rawServer = rec(arr(rec(gw.raw.spec).servers)[server.index]);
       out.push({
         gateway: gw,
