@@ -1,0 +1,168 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// These tests run the built file, as CI does: the unit step of `npm test` comes before the app's build, so the
+// CLI is built here, once, with the same config `npm run build` uses (about 2 s), into a temporary folder.
+const ROOT = join(__dirname, '..');
+const F = 'test/fixtures/cli';
+let dir = '';
+let its = '';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'its-cli-'));
+  const vite = join(ROOT, 'node_modules/.bin/vite');
+  const b = spawnSync(vite, ['build', '-c', 'cli/vite.config.ts', '--outDir', dir, '--emptyOutDir'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (b.status !== 0) throw new Error(`CLI build failed: ${b.stderr}`);
+  its = join(dir, 'its.mjs');
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], input?: string): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [its, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const golden = (name: string): string => readFileSync(join(ROOT, F, 'golden', name), 'utf8');
+
+describe('its (built file)', { timeout: 30_000 }, () => {
+  it('is one executable ES module with a node shebang', () => {
+    const text = readFileSync(its, 'utf8');
+    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    // Only Node built-ins are imported: the file runs without node_modules.
+    const imports = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+    expect(imports.filter((m) => !m?.startsWith('node:'))).toEqual([]);
+  });
+
+  it('check -o text prints what istioctl analyze would, one finding a line, and exits 1 on an error', () => {
+    const r = run(['check', `${F}/check`]);
+    expect(r.out).toBe(golden('check.txt'));
+    expect(r.code).toBe(1);
+  });
+
+  it('check -o json gives the contract fields at the right file and line', () => {
+    const r = run(['check', `${F}/check`, '-o', 'json']);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(golden('check.json')));
+    expect(r.code).toBe(1);
+  });
+
+  it('check -o sarif has one result per finding at the JSON output line', () => {
+    const json = JSON.parse(run(['check', `${F}/check`, '-o', 'json']).out) as {
+      line: number;
+      code: string;
+    }[];
+    const sarif = JSON.parse(run(['check', `${F}/check`, '-o', 'sarif']).out);
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation: { region: { startLine: number } } }[];
+    }[];
+    expect(results.map((r) => [r.ruleId, r.locations[0]?.physicalLocation.region.startLine])).toEqual(
+      json.map((f) => [f.code, f.line]),
+    );
+    expect(results.length).toBe(5);
+  });
+
+  it('--failure-threshold decides the exit code', () => {
+    const clean = [`${F}/check/bookinfo.yaml`, `${F}/check/destination-rule-all.yaml`]; // warnings only
+    expect(run(['check', ...clean]).code).toBe(0);
+    expect(run(['check', ...clean, '--failure-threshold', 'warning']).code).toBe(1);
+    expect(run(['check', ...clean, '--failure-threshold', 'info']).code).toBe(1);
+    expect(run(['check', `${F}/check/bookinfo.yaml`, '--failure-threshold', 'warning']).code).toBe(0);
+    expect(run(['check', ...clean, '--failure-threshold', 'fatal']).code).toBe(2);
+  });
+
+  it('-S suppresses a code on a resource, in our naming or istioctl’s, with wildcards', () => {
+    for (const s of [
+      'IST0101=VirtualService default/reviews',
+      'IST0101=VirtualService reviews.default',
+      'IST0101=*',
+    ]) {
+      const r = run(['check', `${F}/check`, '-o', 'json', '-S', s]);
+      expect(JSON.parse(r.out).map((f: { code: string }) => f.code)).not.toContain('IST0101');
+      expect(r.code).toBe(0);
+    }
+    expect(run(['check', `${F}/check`, '-S', 'IST0101=VirtualService travel/reviews']).code).toBe(1);
+    const unknown = run(['check', `${F}/check`, '-S', 'IST9999=VirtualService default/reviews']);
+    expect(unknown.err).toContain("'IST9999' is an unknown message code");
+  });
+
+  it('honours the analyze-suppress annotation', () => {
+    const r = run([
+      'check',
+      `${F}/check/bookinfo.yaml`,
+      `${F}/check/destination-rule-all.yaml`,
+      `${F}/suppress/reviews-v4-annotated.yaml`,
+    ]);
+    expect(r.out).not.toContain('IST0101');
+    expect(r.code).toBe(0);
+  });
+
+  it('reads stdin, a kubectl -o json List, and -n for resources without a namespace', () => {
+    const list = readFileSync(join(ROOT, F, 'list/reviews-list.json'), 'utf8');
+    const r = run(['check', '-', '-n', 'travel', '-o', 'json'], list);
+    const rows = JSON.parse(r.out) as { resource: string; file: string; line: number }[];
+    expect(rows.map((f) => [f.resource, f.file, f.line])).toEqual([
+      ['VirtualService travel/reviews', '<stdin>', 19],
+    ]);
+  });
+
+  it('unusable input exits 2 and names the file (and line)', () => {
+    const missing = run(['check', `${F}/nope.yaml`]);
+    expect([missing.code, missing.err.trim()]).toEqual([2, `its: ${F}/nope.yaml: no such file or directory`]);
+
+    const bin = join(dir, 'binary.yaml');
+    writeFileSync(bin, Buffer.from('kind: Service\nname: a\n\0\x01\x02'));
+    const binary = run(['check', bin]);
+    expect([binary.code, binary.err.trim()]).toEqual([
+      2,
+      `its: ${bin}:3: binary content (a NUL byte); expected YAML or JSON text`,
+    ]);
+
+    const broken = run(['check', `${F}/broken`]);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain(`its: ${F}/broken/reviews-bad-indent.yaml:12:1: cannot read this YAML`);
+    expect(broken.out).toContain('Error [ITS0001]');
+  });
+
+  it('a syntax error with other errors exits 1, as istioctl lets findings win', () => {
+    expect(run(['check', `${F}/broken`, `${F}/check`]).code).toBe(1);
+  });
+
+  it('test runs istio-config-validator’s example suite as they run it (-t examples/ examples/)', () => {
+    const r = run(['test', '-t', `${F}/validator/`, `${F}/validator/`]);
+    expect(r.out).toBe(golden('validator.txt'));
+    expect(r.code).toBe(0);
+  });
+
+  it('test exits 1 with a readable report when a case fails', () => {
+    const cases = readFileSync(join(ROOT, F, 'validator/virtualservice_test.yml'), 'utf8').replace(
+      'host: users.users.svc.cluster.local',
+      'host: monolith.monolith.svc.cluster.local',
+    );
+    const file = join(dir, 'failing_test.yml');
+    writeFileSync(file, cases);
+    const r = run(['test', '-t', file, `${F}/validator/virtualservice.yml`]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('FAIL  happy path users');
+    expect(r.out).toContain('GET www.example.com/users → example/example#http[0]');
+    expect(r.out).toMatch(/2 cases, 14 requests: 1 passed, 1 failed/);
+  });
+
+  it('trace, proxy-config and diff say they are not available yet (exit 2)', () => {
+    for (const c of ['trace', 'proxy-config', 'diff']) {
+      const r = run([c]);
+      expect([r.code, r.err]).toEqual([2, expect.stringContaining('is not available yet')]);
+    }
+  });
+});
