@@ -159,10 +159,42 @@ describe('its (built file)', { timeout: 30_000 }, () => {
     expect(r.out).toMatch(/2 cases, 14 requests: 1 passed, 1 failed/);
   });
 
-  it('trace, proxy-config and diff say they are not available yet (exit 2)', () => {
-    for (const c of ['trace', 'proxy-config', 'diff']) {
-      const r = run([c]);
-      expect([r.code, r.err]).toEqual([2, expect.stringContaining('is not available yet')]);
-    }
+  it('trace follows a request through the Envoy config built from all files', () => {
+    const proxy = '{"kind":"sidecar","namespace":"default","labels":{"app":"productpage"}}';
+    const request = '{"host":"reviews","port":9080,"path":"/","protocol":"http"}';
+    const base = [`${F}/check/bookinfo.yaml`, `${F}/check/destination-rule-all.yaml`];
+    const plain = run(['trace', ...base, '--proxy', proxy, '--request', request]);
+    expect([plain.code, JSON.parse(plain.out).cluster]).toEqual([
+      0,
+      'outbound|9080||reviews.default.svc.cluster.local',
+    ]);
+    const routed = run([
+      'trace',
+      ...base,
+      `${F}/check/reviews-v4.yaml`,
+      '--proxy',
+      proxy,
+      '--request',
+      request,
+    ]);
+    expect(JSON.parse(routed.out).cluster).toBe('outbound|9080|v4|reviews.default.svc.cluster.local');
+    expect(run(['trace', ...base, '--proxy', proxy]).code).toBe(2); // --request missing
+  });
+
+  it('proxy-config routes and clusters print the proxy config', () => {
+    const proxy = '{"kind":"sidecar","namespace":"default","labels":{"app":"productpage"}}';
+    const routes = run(['proxy-config', 'routes', `${F}/check`, '--proxy', proxy, '-o', 'table']);
+    expect(routes.out).toContain(
+      '9080\treviews.default.svc.cluster.local:9080\t\toutbound|9080|v4|reviews.default.svc.cluster.local',
+    );
+    const clusters = JSON.parse(run(['proxy-config', 'clusters', `${F}/check`, '--proxy', proxy]).out) as {
+      name: string;
+    }[];
+    expect(clusters.map((c) => c.name)).toContain('outbound|9080|v3|reviews.default.svc.cluster.local');
+  });
+
+  it('diff says it is not available yet (exit 2)', () => {
+    const r = run(['diff', 'a.yaml', 'b.yaml']);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('is not available yet')]);
   });
 });

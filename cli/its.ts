@@ -2,6 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './args';
 import { CHECK_HELP, runCheck } from './check';
+import { ENVOY_HELP, runEnvoy } from './envoy-commands';
 import { InputError } from './inputs';
 import type { Io } from './io';
 import { runTest, TEST_HELP } from './test-command';
@@ -17,17 +18,13 @@ Usage: its <command> [flags]
 Commands:
   check          every check of the app, with file:line (text like istioctl analyze, json, sarif)
   test           routing test cases (istio-config-validator's files) through the app's tracer
-  trace          where a request goes, as Envoy would route it (not available yet)
-  proxy-config   the routes and clusters a proxy would get (not available yet)
+  trace          where a request goes through the config istiod would give a proxy (json)
+  proxy-config   routes|clusters: the config istiod would give a proxy (json or table)
   diff           what changed between two versions (not available yet)
 
 Run 'its <command> --help' for a command's flags. Exit codes: 0 ok, 1 findings or failed tests, 2 unusable input.`;
 
-const LATER: Record<string, string> = {
-  trace: 'its trace',
-  'proxy-config': 'its proxy-config',
-  diff: 'its diff',
-};
+const LATER: Record<string, string> = { diff: 'its diff' };
 
 function nodeIo(): Io {
   return {
@@ -54,6 +51,7 @@ export function main(argv: readonly string[], io: Io = nodeIo()): number {
     }
     if (command === 'check') return runCheck(rest, io);
     if (command === 'test') return runTest(rest, io);
+    if (command === 'trace' || command === 'proxy-config') return runEnvoy(command, rest, io);
     const later = LATER[command];
     if (later) {
       io.err(
@@ -65,7 +63,13 @@ export function main(argv: readonly string[], io: Io = nodeIo()): number {
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`its: ${err.message}`);
-      io.err(command === 'check' ? CHECK_HELP : command === 'test' ? TEST_HELP : HELP);
+      const help: Record<string, string> = {
+        check: CHECK_HELP,
+        test: TEST_HELP,
+        trace: ENVOY_HELP,
+        'proxy-config': ENVOY_HELP,
+      };
+      io.err((command !== undefined && help[command]) || HELP);
       return 2;
     }
     if (err instanceof InputError) {
