@@ -31,12 +31,13 @@ test('pasting the bookinfo combination draws subsets, selections and 80/20 route
   // bookinfo: 4 Services, 6 Deployments, 4 DestinationRules with 10 subsets, 1 VirtualService.
   await expect(studio.canvas()).toHaveAttribute('data-node-count', '25');
   // At a readable zoom the whole graph is larger than a 1440×900 canvas (the fit shows its start): zoom out as
-  // a person does, Ctrl+scroll at its top-left corner, until every node is drawn.
+  // a person does, Ctrl+scroll near its left edge (below the filter bar), until every node is drawn.
   const subsets = studio.page.locator('[data-testid="node"][data-kind="subset"]');
   const box = await studio.canvas().boundingBox();
   if (!box) throw new Error('no canvas');
-  await studio.page.mouse.move(box.x + 24, box.y + 90);
-  for (let i = 0; i < 10 && (await subsets.count()) < 10; i++) {
+  await studio.page.mouse.move(box.x + 12, box.y + box.height / 2);
+  const drawn = studio.page.locator('[data-testid="node"]');
+  for (let i = 0; i < 10 && (await drawn.count()) < 25; i++) {
     await studio.page.keyboard.down('Control');
     await studio.page.mouse.wheel(0, 300);
     await studio.page.keyboard.up('Control');

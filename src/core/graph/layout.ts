@@ -8,7 +8,7 @@ import type { Graph, GraphNode, Point } from './types';
 
 // Gaps as small as the edges between columns allow: a route's weight label (about 40 px) sits just before
 // its target and must not cover the source's handle.
-export const COLUMN_GAP = 84;
+export const COLUMN_GAP = 76;
 export const ROW_GAP = 20;
 export const COMPONENT_GAP = 40;
 const SWEEPS = 4;
@@ -79,6 +79,8 @@ export interface LayoutOptions {
 interface Block {
   /** Positions relative to the block's top-left corner. */
   at: Map<string, Point>;
+  /** Top-level nodes in it. */
+  size: number;
   width: number;
   height: number;
 }
@@ -154,7 +156,7 @@ function layoutComponent(
       y += n.height + ROW_GAP;
     }
   });
-  return { at, width, height: band };
+  return { at, width, height: band, size: at.size };
 }
 
 /** Components top to bottom, their columns aligned. */
@@ -169,12 +171,13 @@ function stack(blocks: Block[]): Map<string, Point> {
 }
 
 /**
- * Components in rows (tallest first), each row filled up to a width chosen so that the whole, fitted to a
+ * Components in rows (the biggest first, where a fit that cannot show all starts: the richest part of the
+ * mesh, not its tallest rule), each row filled up to a width chosen so that the whole, fitted to a
  * canvas of this `aspect`, is drawn largest: the candidates are the widths of the first row's prefixes
  * (at most 64 of them, each tried in one linear pass) and the widest component.
  */
 function pack(blocks: Block[], aspect: number): Map<string, Point> {
-  const sorted = [...blocks].sort((a, b) => b.height - a.height || b.width - a.width);
+  const sorted = [...blocks].sort((a, b) => b.size - a.size || b.height - a.height || b.width - a.width);
   const widest = Math.max(0, ...sorted.map((b) => b.width));
   const candidates = new Set<number>([widest]);
   let run = -COMPONENT_GAP;

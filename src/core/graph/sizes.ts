@@ -4,7 +4,7 @@
 //
 // Dense on purpose: at the zoom where 12 px text is still 10 px on screen (see READABLE_ZOOM in
 // ui/canvas/fit-target.ts), a graph of ~30 nodes has to fit a 1440×900 window beside the editor.
-export const NODE_WIDTH = 200;
+export const NODE_WIDTH = 184;
 /** Kind line (12 px) over the name line (14 px). */
 export const HEADER_HEIGHT = 42;
 /** One body line of 12 px text. */

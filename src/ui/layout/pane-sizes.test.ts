@@ -4,7 +4,7 @@ import { clampProblems, clampSide, COLLAPSE_BELOW, defaultSizes, readSizes } fro
 describe('pane sizes', () => {
   it('leave the canvas at least half of a 1440 px window by default', () => {
     const d = defaultSizes(1440);
-    // Three columns of nodes (3 × 200 + 2 × 84 px) at the readable zoom (0.84), with margins, need ~680 px.
+    // Three columns of nodes (3 × 184 + 2 × 76 px) at the readable zoom (0.84), with margins, need ~625 px.
     expect(1440 - d.left - d.right).toBeGreaterThanOrEqual(690);
     expect(d.left).toBeGreaterThanOrEqual(300);
   });
