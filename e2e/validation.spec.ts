@@ -136,9 +136,10 @@ test('after Import (replace, then append) the markers are the new text’s, matc
   await expect(rows).toHaveCount(0);
   await expect(squiggles).toHaveCount(0);
 
-  // An appended VirtualService that routes to a missing subset: its line is underlined at once, no keystroke.
+  // An appended VirtualService that routes to a subset its DestinationRule (also in the text) does not define:
+  // an error even in a text that is part of a mesh; its line is underlined at once, no keystroke.
   const vs =
-    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: web\nspec:\n  hosts: [web]\n  http:\n  - route:\n    - destination: {host: web, subset: nope}\n';
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: web\nspec:\n  hosts: [web]\n  http:\n  - route:\n    - destination: {host: web, subset: nope}\n---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: web\nspec:\n  host: web\n  subsets:\n  - name: v1\n    labels: {version: v1}\n';
   await studio.importText(vs, 'append');
   await expect(rows.first()).toBeVisible();
   const errorRows = await rows.count();
