@@ -54,4 +54,10 @@ describe('scalarLike', () => {
     expect(scalarLike('a', 'a b')).toBe('"a b"');
     expect(scalarLike('reviewz', 'reviews.default')).toBe('reviews.default');
   });
+
+  it('does not look for typos in names longer than a Kubernetes name can be (their distance took minutes)', () => {
+    const long = 'n'.repeat(50_000);
+    expect(closestName(long, [`${long}2`, `${long}.example`])).toBeUndefined();
+    expect(closestName('reveiws', ['reviews', 'n'.repeat(300)])).toBe('reviews');
+  });
 });

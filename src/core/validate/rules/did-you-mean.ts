@@ -28,6 +28,9 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length] ?? 0;
 }
 
+/** The longest Kubernetes name or DNS host. */
+const MAX_NAME = 253;
+
 const digitsOut = (s: string) => s.replace(/[0-9]+/g, '#');
 
 /**
@@ -37,8 +40,11 @@ const digitsOut = (s: string) => s.replace(/[0-9]+/g, '#');
  * the candidate listed first.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  // Kubernetes names and DNS hosts are at most 253 characters: longer ones are not typed by hand, and the
+  // distance would cost their lengths' product (a 50,000-character name took minutes).
+  if (name.length > MAX_NAME) return undefined;
   const lower = name.toLowerCase();
-  const list = [...new Set(candidates)].filter((c) => c !== name);
+  const list = [...new Set(candidates)].filter((c) => c !== name && c.length <= MAX_NAME);
   const sameCase = list.find((c) => c.toLowerCase() === lower);
   if (sameCase !== undefined) return sameCase;
   const max = Math.ceil(lower.length / 3) - 1;
