@@ -2,18 +2,21 @@ import { Suspense, lazy, useEffect } from 'react';
 import type { StudioState } from '../../state/store';
 import { useStudio, useStudioStore } from '../store-context';
 
-// Both tools load on demand, so the first screen's JavaScript stays small; once the page is idle both are fetched,
+// The tools load on demand, so the first screen's JavaScript stays small; once the page is idle all are fetched,
 // and hovering a tab fetches its tool at once, so switching never waits in practice.
 const loadInspector = () => import('./inspector/inspector');
 const loadSimulator = () => import('./simulator/simulator-panel');
 const Inspector = lazy(() => loadInspector().then((m) => ({ default: m.Inspector })));
 const SimulatorPanel = lazy(() => loadSimulator().then((m) => ({ default: m.SimulatorPanel })));
+const loadEnvoy = () => import('./envoy/envoy-panel');
+const EnvoyPanel = lazy(() => loadEnvoy().then((m) => ({ default: m.EnvoyPanel })));
 
 function usePreloadWhenIdle() {
   useEffect(() => {
     const preload = () => {
       void loadInspector();
       void loadSimulator();
+      void loadEnvoy();
     };
     if ('requestIdleCallback' in window) {
       const id = window.requestIdleCallback(preload, { timeout: 2000 });
@@ -26,7 +29,7 @@ function usePreloadWhenIdle() {
 
 const selectPanel = (s: StudioState) => s.sidePanel;
 
-/** The right-hand tools: inspector and request simulator. */
+/** The right-hand tools: inspector, request simulator, and what Envoy would see. */
 export function SidePanel() {
   const panel = useStudio(selectPanel);
   const store = useStudioStore();
@@ -53,10 +56,26 @@ export function SidePanel() {
         >
           Simulator
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={panel === 'envoy'}
+          data-testid="envoy-open"
+          onPointerEnter={() => void loadEnvoy()}
+          onClick={() => store.getState().showPanel('envoy')}
+        >
+          Envoy
+        </button>
       </div>
       <div className="content">
         <Suspense fallback={<p className="loading">Loading…</p>}>
-          {panel === 'inspector' ? <Inspector /> : <SimulatorPanel />}
+          {panel === 'inspector' ? (
+            <Inspector />
+          ) : panel === 'simulator' ? (
+            <SimulatorPanel />
+          ) : (
+            <EnvoyPanel />
+          )}
         </Suspense>
       </div>
     </aside>

@@ -1,0 +1,99 @@
+import { useCallback, useMemo } from 'react';
+import type { EnvoyCluster, EnvoyRoute } from '../../../core/envoy';
+import { useSettledDerived, useStudioInstance } from '../../store-context';
+import { ClustersTable } from './clusters-table';
+import { clusterRows, routeRows } from './envoy-rows';
+import { envoyView } from './envoy-view';
+import { ProxyPicker } from './proxy-picker';
+import { proxyOptions, resolveProxy } from './proxy-options';
+import { RoutesTable } from './routes-table';
+import { clusterTarget, routeTarget, virtualServiceTarget, type SourceTarget } from './source-target';
+import { EnvoySettingsForm } from './settings-form';
+import { envOfSettings, useEnvoySettings } from './use-envoy-settings';
+import './envoy.css';
+
+/**
+ * What Envoy would see (issue 16): the routes and clusters istiod would send one proxy, computed from the
+ * settled model on every keystroke. Rows reveal the rule or subset they come from in both panes.
+ */
+export function EnvoyPanel() {
+  const studio = useStudioInstance();
+  const { model, parsed } = useSettledDerived();
+  const [settings, update] = useEnvoySettings();
+  const options = useMemo(() => proxyOptions(model), [model]);
+  const { custom } = settings;
+  const picked = useMemo(
+    () => resolveProxy(settings.proxyKey, options, custom),
+    [settings.proxyKey, options, custom],
+  );
+  const { outboundTrafficPolicy, rootNamespace, domainSuffix } = settings;
+  const env = useMemo(
+    () => envOfSettings({ outboundTrafficPolicy, rootNamespace, domainSuffix }),
+    [outboundTrafficPolicy, rootNamespace, domainSuffix],
+  );
+  const view = useMemo(
+    () => (picked ? envoyView(model, picked.proxy, env) : undefined),
+    [model, picked, env],
+  );
+  const routes = useMemo(() => routeRows(view?.routes ?? []), [view]);
+  const clusters = useMemo(() => clusterRows(view?.clusters ?? []), [view]);
+
+  const go = useCallback(
+    (t: SourceTarget | undefined) => {
+      if (!t) return;
+      const store = studio.store;
+      // Select first (selecting reveals the whole element); the row's own range then wins, as in Problems.
+      store
+        .getState()
+        .select(t.edgeId ? { edgeId: t.edgeId, nodeId: undefined } : { nodeId: t.nodeId, edgeId: undefined });
+      studio.reveal(t.range[0], t.range[1]);
+      requestAnimationFrame(() => studio.reveal(t.range[0], t.range[1]));
+    },
+    [studio],
+  );
+  const revealRoute = useCallback((r: EnvoyRoute) => go(routeTarget(model, parsed, r)), [go, model, parsed]);
+  const revealCluster = useCallback(
+    (c: EnvoyCluster) => go(clusterTarget(model, parsed, c)),
+    [go, model, parsed],
+  );
+  const revealRef = useCallback(
+    (ref: string) => go(virtualServiceTarget(model, parsed, ref)),
+    [go, model, parsed],
+  );
+
+  return (
+    <div className="envoy" data-testid="envoy">
+      <ProxyPicker
+        value={picked?.key ?? ''}
+        options={options}
+        custom={custom}
+        onPick={(proxyKey) => update({ proxyKey })}
+        onCustom={(patch) => update({ custom: { ...custom, ...patch } })}
+      />
+      <EnvoySettingsForm settings={settings} onChange={update} />
+      {view && view.findings.length > 0 && (
+        <ul className="envoy-findings">
+          {view.findings.map((f) => (
+            <li key={f.key} data-testid="envoy-finding" data-severity={f.severity}>
+              {f.ref !== undefined ? (
+                <button type="button" className="link" onClick={() => revealRef(f.ref as string)}>
+                  {f.text}
+                </button>
+              ) : (
+                f.text
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Routes</h3>
+      <div className="envoy-scroll">
+        <RoutesTable rows={routes} onReveal={revealRoute} />
+      </div>
+      <h3>Clusters</h3>
+      <div className="envoy-scroll">
+        <ClustersTable clusters={clusters} onReveal={revealCluster} />
+      </div>
+    </div>
+  );
+}
