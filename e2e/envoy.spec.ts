@@ -1,0 +1,75 @@
+import { expect, test } from './fixtures/studio';
+
+const fqdn = 'reviews.default.svc.cluster.local';
+const cluster = (subset: string) => `outbound|9080|${subset}|${fqdn}`;
+
+// A second VirtualService for the same host, after the example's: a sidecar keeps the older one (text order,
+// as neither has a creationTimestamp) and ignores this one.
+const secondVs = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews-all-v3
+spec:
+  hosts:
+  - reviews
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: v3
+`;
+
+test.describe('what Envoy would see', () => {
+  test('the reviews sidecar gets route 9080 with the 90/10 split; a second VirtualService is ignored', async ({
+    studio,
+  }) => {
+    const { page } = studio;
+    await studio.open('?example=bookinfo-canary');
+    await page.getByTestId('envoy-open').click();
+    const picker = page.getByTestId('envoy-proxy');
+    await picker.selectOption({ label: 'sidecar of default/reviews-v1' });
+
+    const route = page.locator(
+      `[data-testid="envoy-route"][data-route-config="9080"][data-vhost="${fqdn}:9080"]`,
+    );
+    await expect(route).toHaveCount(1);
+    await expect(route).toHaveAttribute('data-cluster', `${cluster('v1')}:90,${cluster('v2')}:10`);
+    await expect(route).toContainText('reviews.default');
+    // CDS: the default cluster and one per subset of the DestinationRule.
+    for (const c of ['', 'v1', 'v2', 'v3']) {
+      await expect(page.locator(`[data-testid="envoy-cluster"][data-cluster="${cluster(c)}"]`)).toHaveCount(
+        1,
+      );
+    }
+
+    // A row opens to its Envoy JSON.
+    await route.getByRole('button', { name: 'Envoy JSON' }).click();
+    await expect(page.getByTestId('envoy-json').first()).toContainText('"weightedClusters"');
+
+    // Clicking the row selects the rule's route on the canvas and in the YAML.
+    await route.click();
+    await expect(studio.edge('route:default/reviews/http/0/0')).toHaveClass(/\bselected\b/);
+    await expect(page.locator('.monaco-editor .selected-text').first()).toBeAttached();
+
+    // It follows the keystrokes: the weights typed in the YAML are the weights of the route.
+    await studio.typeOver('weight: 90', 'weight: 70');
+    await studio.typeOver('weight: 10', 'weight: 30');
+    await expect(route).toHaveAttribute('data-cluster', `${cluster('v1')}:70,${cluster('v2')}:30`);
+    await studio.shot('envoy-reviews-sidecar');
+
+    // The sidecar keeps the older VirtualService for the host and says it ignores the other.
+    await studio.importText(secondVs, 'append');
+    await expect(route).toHaveAttribute('data-cluster', `${cluster('v1')}:70,${cluster('v2')}:30`);
+    await expect(route).not.toHaveAttribute('data-cluster', new RegExp(`\\|v3\\|`));
+    const finding = page.getByTestId('envoy-finding').filter({ hasText: 'default/reviews-all-v3' });
+    await expect(finding).toContainText('ignored');
+    await expect(finding).toContainText('default/reviews is older');
+    await studio.shot('envoy-second-virtualservice');
+
+    // The typed proxy: a sidecar in another namespace with the same labels sees the same host and split.
+    await picker.selectOption('custom');
+    await page.getByTestId('envoy-proxy-namespace').fill('other');
+    await page.getByTestId('envoy-proxy-labels').fill('app=productpage');
+    await expect(route).toHaveAttribute('data-cluster', `${cluster('v1')}:70,${cluster('v2')}:30`);
+  });
+});
