@@ -79,7 +79,8 @@ export function runCheck(argv: readonly string[], io: Io): number {
   const namespace = flagString(args, 'namespace', '');
   const derived = derive(combined.text, {
     ...(namespace ? { defaultNamespace: namespace } : {}),
-    ...(partial ? { meshComplete: false } : {}),
+    // Files are read as the whole mesh, as istioctl analyze reads them, unless --partial says otherwise.
+    meshComplete: !partial,
   });
   const findings = toFindings(derived.diagnostics, combined).filter(
     (f) => !suppressions.some((s) => suppresses(s, f)),

@@ -28,10 +28,11 @@ export interface Derived {
 /** The options with blanks dropped, so `{}` and `{ defaultNamespace: ' ' }` derive (and memoise) alike. */
 export function normaliseOptions(options: DeriveOptions = {}): DeriveOptions {
   const ns = options.defaultNamespace?.trim();
-  // Only `false` is kept: undefined and true both read the text as the whole mesh.
+  // Only `true` is kept: undefined and false both read the text as part of a mesh (most texts are one file of
+  // a repository whose other files hold the rest), so references to things not in it are "not in this text".
   return {
     ...(ns ? { defaultNamespace: ns } : {}),
-    ...(options.meshComplete === false ? { meshComplete: false } : {}),
+    ...(options.meshComplete === true ? { meshComplete: true } : {}),
   };
 }
 
@@ -68,7 +69,7 @@ export function createDeriver(
     lastGood = nextGood;
     const model = buildModel(inputs, options);
     const index = indexModel(model);
-    const meshComplete = options.meshComplete !== false;
+    const meshComplete = options.meshComplete === true;
     const graph = buildGraph(model, index, { meshComplete });
     const diagnostics = validate({ parsed, model, index, graph, meshComplete });
     const parseErrors = parsed.docs.flatMap((d) => d.problems.filter((p) => p.severity === 'error'));

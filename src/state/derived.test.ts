@@ -99,8 +99,9 @@ spec:
     expect(createStudioStore(vsAlone).getState().meshComplete).toBe(false);
     expect(severities(createStudioStore(vsAlone))).toEqual(['info IST0101']);
     expect(severities(createStudioStore(vsAlone, {}, { meshComplete: true }))).toEqual(['error IST0101']);
-    expect(deriveOptionsOf({ text: vsAlone, defaultNamespace: '', meshComplete: false })).toEqual({
-      meshComplete: false,
+    expect(deriveOptionsOf({ text: vsAlone, defaultNamespace: '', meshComplete: false })).toEqual({});
+    expect(deriveOptionsOf({ text: vsAlone, defaultNamespace: '', meshComplete: true })).toEqual({
+      meshComplete: true,
     });
   });
 

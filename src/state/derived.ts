@@ -6,7 +6,7 @@ export interface DeriveSource {
   text: string;
   /** The person's namespace for resources without one; empty means inferred from the text. */
   defaultNamespace: string;
-  /** "This is the whole mesh"; undefined reads as true, as in core (the store always says). */
+  /** "This is the whole mesh"; undefined reads as false (part of a mesh), as in core. */
   meshComplete?: boolean;
 }
 
@@ -14,7 +14,7 @@ export interface DeriveSource {
 export function deriveOptionsOf(s: DeriveSource): DeriveOptions {
   return {
     ...(s.defaultNamespace.trim() ? { defaultNamespace: s.defaultNamespace.trim() } : {}),
-    ...(s.meshComplete === false ? { meshComplete: false } : {}),
+    ...(s.meshComplete === true ? { meshComplete: true } : {}),
   };
 }
 

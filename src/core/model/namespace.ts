@@ -13,8 +13,9 @@ export interface DeriveOptions {
   /**
    * Whether the text is the whole mesh. False: it is part of one (most repositories split Services,
    * DestinationRules and Gateways over files), so a reference to something not in the text is shown as "not in
-   * this text" (info, one finding per missing thing) instead of an error. Undefined reads as true, as `istioctl
-   * analyze` reads the files it is given: the app passes false until the person ticks "This is the whole mesh".
+   * this text" (info, one finding per missing thing) instead of an error. Undefined reads as false; the app passes
+   * true once the person ticks "This is the whole mesh", and `its check` passes true (as `istioctl analyze` reads
+   * the files it is given) unless `--partial`.
    */
   meshComplete?: boolean;
 }

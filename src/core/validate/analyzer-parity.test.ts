@@ -138,7 +138,7 @@ interface Outcome {
 /** Runs every check on a case's files: expected messages we report, and findings of its codes beyond them. */
 function run(c: Case): Outcome {
   const text = c.input_files.map((f) => readFileSync(join(DIR, f), 'utf8')).join('\n---\n');
-  const { diagnostics } = derive(text);
+  const { diagnostics } = derive(text, { meshComplete: true });
   const got = countBy(diagnostics.map((d) => `${d.code} ${d.resource ?? ''}`));
   const want = countBy(c.expected.map((e) => `${e.code} ${normalise(e.resource)}`));
   let matched = 0;
@@ -169,7 +169,9 @@ describe('parity with istioctl analyze on its own test data', () => {
     const wanted = c.expected.filter((e) => IMPLEMENTED.has(e.code));
     it(`${title}: ${wanted.length} expected message(s)`, () => {
       const text = c.input_files.map((f) => readFileSync(join(DIR, f), 'utf8')).join('\n---\n');
-      const got = countBy(derive(text).diagnostics.map((d) => `${d.code} ${d.resource ?? ''}`));
+      const got = countBy(
+        derive(text, { meshComplete: true }).diagnostics.map((d) => `${d.code} ${d.resource ?? ''}`),
+      );
       for (const [key, n] of countBy(wanted.map((e) => `${e.code} ${normalise(e.resource)}`))) {
         expect(got.get(key) ?? 0, key).toBeGreaterThanOrEqual(n);
       }
@@ -232,7 +234,7 @@ describe('Istio bookinfo, applied as its docs do', () => {
       const text = [...base, `networking/${vs}`]
         .map((f) => readFileSync(join(BOOKINFO, f), 'utf8'))
         .join('\n---\n');
-      const { diagnostics, model } = derive(text);
+      const { diagnostics, model } = derive(text, { meshComplete: true });
       expect(model.virtualServices.length).toBeGreaterThan(0);
       expect(
         diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.resource} ${d.message}`),
