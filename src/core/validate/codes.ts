@@ -34,6 +34,8 @@ export const CODES = {
   ITS0110: { title: 'IncompleteResource', severity: 'error', source: 'studio', doc: DESIGN },
   // What the API server rejects: "`selector` does not match template `labels`" (rules/workload-selector.ts).
   ITS0111: { title: 'WorkloadSelectorMismatch', severity: 'error', source: 'studio', doc: DESIGN },
+  // From the Envoy view (core/envoy): the subset's DestinationRule is not the one istiod picks for the proxy.
+  ITS0130: { title: 'RouteToSubsetClusterMissing', severity: 'error', source: 'studio', doc: DESIGN },
   IST0002: {
     title: 'Deprecated',
     severity: 'warning',

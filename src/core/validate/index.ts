@@ -16,6 +16,7 @@ import { schemaCheck } from './rules/schema';
 import { meshHostConflicts } from './rules/mesh-host-conflicts';
 import { serviceSelector } from './rules/service-selector';
 import { subsetLabels } from './rules/subset-labels';
+import { subsetClusterMissing } from './rules/subset-cluster-missing';
 import { subsetPods } from './rules/subset-pods';
 import { unreachableRules } from './rules/unreachable-rules';
 import { weights } from './rules/weights';
@@ -34,6 +35,7 @@ export const rules: Rule[] = [
   duplicateResources,
   destinationHost,
   destinationSubset,
+  subsetClusterMissing,
   gatewayRefs,
   meshHostConflicts,
   unreachableRules,
