@@ -56,6 +56,15 @@ test.describe('what Envoy would see', () => {
     await studio.typeOver('weight: 10', 'weight: 30');
     await expect(route).toHaveAttribute('data-cluster', `${cluster('v1')}:70,${cluster('v2')}:30`);
     await studio.shot('envoy-reviews-sidecar');
+    // Wider, as a person drags the pane border to read every column.
+    const border = await page.getByTestId('pane-resizer-right').boundingBox();
+    if (!border) throw new Error('no right pane border');
+    await page.mouse.move(border.x + border.width / 2, border.y + border.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(border.x - 420, border.y + border.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByText('VIRTUAL SERVICE')).toBeInViewport();
+    await studio.shot('envoy-reviews-sidecar-wide');
 
     // The sidecar keeps the older VirtualService for the host and says it ignores the other.
     await studio.importText(secondVs, 'append');

@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { useRowLimit } from './show-more';
 import type { EnvoyCluster } from '../../../core/envoy';
 import { dotted } from './envoy-rows';
 
@@ -16,60 +17,64 @@ export function ClustersTable({ clusters, onReveal }: Props) {
       if (!next.delete(key)) next.add(key);
       return next;
     });
+  const { limit, more } = useRowLimit(clusters.length);
   if (clusters.length === 0) return <p className="muted">No clusters for this proxy.</p>;
   return (
-    <table className="envoy-table">
-      <thead>
-        <tr>
-          <th aria-label="JSON" />
-          <th>SERVICE FQDN</th>
-          <th>PORT</th>
-          <th>SUBSET</th>
-          <th>DIRECTION</th>
-          <th>TYPE</th>
-          <th>DESTINATION RULE</th>
-        </tr>
-      </thead>
-      <tbody>
-        {clusters.map((c) => (
-          <Fragment key={c.name}>
-            <tr
-              data-testid="envoy-cluster"
-              data-cluster={c.name}
-              title={c.workloads?.length ? `→ ${c.workloads.join('\n→ ')}` : c.name}
-              onClick={() => onReveal(c)}
-            >
-              <td>
-                <button
-                  type="button"
-                  className="envoy-expand"
-                  aria-expanded={open.has(c.name)}
-                  aria-label="Envoy JSON"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    toggle(c.name);
-                  }}
-                >
-                  {open.has(c.name) ? '▾' : '▸'}
-                </button>
-              </td>
-              <td>{c.serviceFqdn}</td>
-              <td>{c.port}</td>
-              <td>{c.subset || '-'}</td>
-              <td>{c.direction || '-'}</td>
-              <td>{c.type}</td>
-              <td>{c.destinationRule ? dotted(c.destinationRule) : ''}</td>
-            </tr>
-            {open.has(c.name) && (
-              <tr className="envoy-json-row">
-                <td colSpan={7}>
-                  <pre data-testid="envoy-json">{JSON.stringify(c, null, 2)}</pre>
+    <>
+      <table className="envoy-table">
+        <thead>
+          <tr>
+            <th aria-label="JSON" />
+            <th>SERVICE FQDN</th>
+            <th>PORT</th>
+            <th>SUBSET</th>
+            <th>DIRECTION</th>
+            <th>TYPE</th>
+            <th>DESTINATION RULE</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clusters.slice(0, limit).map((c) => (
+            <Fragment key={c.name}>
+              <tr
+                data-testid="envoy-cluster"
+                data-cluster={c.name}
+                title={c.workloads?.length ? `→ ${c.workloads.join('\n→ ')}` : c.name}
+                onClick={() => onReveal(c)}
+              >
+                <td>
+                  <button
+                    type="button"
+                    className="envoy-expand"
+                    aria-expanded={open.has(c.name)}
+                    aria-label="Envoy JSON"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      toggle(c.name);
+                    }}
+                  >
+                    {open.has(c.name) ? '▾' : '▸'}
+                  </button>
                 </td>
+                <td>{c.serviceFqdn}</td>
+                <td>{c.port}</td>
+                <td>{c.subset || '-'}</td>
+                <td>{c.direction || '-'}</td>
+                <td>{c.type}</td>
+                <td>{c.destinationRule ? dotted(c.destinationRule) : ''}</td>
               </tr>
-            )}
-          </Fragment>
-        ))}
-      </tbody>
-    </table>
+              {open.has(c.name) && (
+                <tr className="envoy-json-row">
+                  <td colSpan={7}>
+                    <pre data-testid="envoy-json">{JSON.stringify(c, null, 2)}</pre>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+      {more}
+    </>
   );
 }

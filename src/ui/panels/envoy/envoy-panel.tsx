@@ -1,24 +1,27 @@
-import { useCallback, useMemo } from 'react';
-import type { EnvoyCluster, EnvoyRoute } from '../../../core/envoy';
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import { buildClusters, buildRoutes, type EnvoyCluster, type EnvoyRoute } from '../../../core/envoy';
 import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { ClustersTable } from './clusters-table';
 import { clusterRows, routeRows } from './envoy-rows';
-import { envoyView } from './envoy-view';
 import { ProxyPicker } from './proxy-picker';
 import { proxyOptions, resolveProxy } from './proxy-options';
 import { RoutesTable } from './routes-table';
 import { clusterTarget, routeTarget, virtualServiceTarget, type SourceTarget } from './source-target';
 import { EnvoySettingsForm } from './settings-form';
 import { envOfSettings, useEnvoySettings } from './use-envoy-settings';
+import { useFindings } from './use-findings';
 import './envoy.css';
 
 /**
  * What Envoy would see (issue 16): the routes and clusters istiod would send one proxy, computed from the
  * settled model on every keystroke. Rows reveal the rule or subset they come from in both panes.
+ * The tables follow a deferred model: React draws the editor and the canvas first and this panel after, so on
+ * a big mesh the tables lag a keystroke rather than holding it.
  */
 export function EnvoyPanel() {
   const studio = useStudioInstance();
-  const { model, parsed } = useSettledDerived();
+  const settled = useSettledDerived();
+  const model = useDeferredValue(settled.model);
   const [settings, update] = useEnvoySettings();
   const options = useMemo(() => proxyOptions(model), [model]);
   const { custom } = settings;
@@ -31,12 +34,16 @@ export function EnvoyPanel() {
     () => envOfSettings({ outboundTrafficPolicy, rootNamespace, domainSuffix }),
     [outboundTrafficPolicy, rootNamespace, domainSuffix],
   );
-  const view = useMemo(
-    () => (picked ? envoyView(model, picked.proxy, env) : undefined),
-    [model, picked, env],
+  const proxy = picked?.proxy;
+  const routes = useMemo(() => (proxy ? routeRows(buildRoutes(model, proxy, env)) : []), [model, proxy, env]);
+  const clusters = useMemo(
+    () => (proxy ? clusterRows(buildClusters(model, proxy, env)) : []),
+    [model, proxy, env],
   );
-  const routes = useMemo(() => routeRows(view?.routes ?? []), [view]);
-  const clusters = useMemo(() => clusterRows(view?.clusters ?? []), [view]);
+  const findings = useFindings(model, proxy, env);
+  // Rows point into the text the person sees now (the settled one), not the deferred one the tables came from.
+  const { parsed } = settled;
+  const current = settled.model;
 
   const go = useCallback(
     (t: SourceTarget | undefined) => {
@@ -51,14 +58,17 @@ export function EnvoyPanel() {
     },
     [studio],
   );
-  const revealRoute = useCallback((r: EnvoyRoute) => go(routeTarget(model, parsed, r)), [go, model, parsed]);
+  const revealRoute = useCallback(
+    (r: EnvoyRoute) => go(routeTarget(current, parsed, r)),
+    [go, current, parsed],
+  );
   const revealCluster = useCallback(
-    (c: EnvoyCluster) => go(clusterTarget(model, parsed, c)),
-    [go, model, parsed],
+    (c: EnvoyCluster) => go(clusterTarget(current, parsed, c)),
+    [go, current, parsed],
   );
   const revealRef = useCallback(
-    (ref: string) => go(virtualServiceTarget(model, parsed, ref)),
-    [go, model, parsed],
+    (ref: string) => go(virtualServiceTarget(current, parsed, ref)),
+    [go, current, parsed],
   );
 
   return (
@@ -71,9 +81,9 @@ export function EnvoyPanel() {
         onCustom={(patch) => update({ custom: { ...custom, ...patch } })}
       />
       <EnvoySettingsForm settings={settings} onChange={update} />
-      {view && view.findings.length > 0 && (
+      {findings.length > 0 && (
         <ul className="envoy-findings">
-          {view.findings.map((f) => (
+          {findings.map((f) => (
             <li key={f.key} data-testid="envoy-finding" data-severity={f.severity}>
               {f.ref !== undefined ? (
                 <button type="button" className="link" onClick={() => revealRef(f.ref as string)}>

@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { useRowLimit } from './show-more';
 import type { EnvoyRoute } from '../../../core/envoy';
 import type { RouteRow } from './envoy-rows';
 
@@ -16,63 +17,67 @@ export function RoutesTable({ rows, onReveal }: Props) {
       if (!next.delete(key)) next.add(key);
       return next;
     });
+  const { limit, more } = useRowLimit(rows.length);
   if (rows.length === 0) return <p className="muted">No HTTP routes for this proxy.</p>;
   return (
-    <table className="envoy-table">
-      <thead>
-        <tr>
-          <th aria-label="JSON" />
-          <th>NAME</th>
-          <th>VHOST NAME</th>
-          <th>DOMAINS</th>
-          <th>MATCH</th>
-          <th>VIRTUAL SERVICE</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <Fragment key={r.key}>
-            <tr
-              data-testid="envoy-route"
-              data-route-config={r.routeConfig}
-              data-vhost={r.vhost}
-              data-route={r.route.name}
-              data-cluster={r.cluster}
-              className={r.route.source ? 'envoy-linked' : undefined}
-              title={r.cluster ? `→ ${r.cluster.replaceAll(',', '\n→ ')}` : undefined}
-              onClick={() => onReveal(r.route)}
-            >
-              <td>
-                <button
-                  type="button"
-                  className="envoy-expand"
-                  aria-expanded={open.has(r.key)}
-                  aria-label="Envoy JSON"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    toggle(r.key);
-                  }}
-                >
-                  {open.has(r.key) ? '▾' : '▸'}
-                </button>
-              </td>
-              <td>{r.routeConfig}</td>
-              <td>{r.vhost}</td>
-              <td className="envoy-domains">{r.domains}</td>
-              <td>{r.match}</td>
-              <td>{r.virtualService}</td>
-            </tr>
-            {open.has(r.key) && (
-              <tr className="envoy-json-row">
-                <td colSpan={6}>
-                  <pre data-testid="envoy-json">{JSON.stringify(withoutSource(r.route), null, 2)}</pre>
+    <>
+      <table className="envoy-table">
+        <thead>
+          <tr>
+            <th aria-label="JSON" />
+            <th>NAME</th>
+            <th>VHOST NAME</th>
+            <th>DOMAINS</th>
+            <th>MATCH</th>
+            <th>VIRTUAL SERVICE</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, limit).map((r) => (
+            <Fragment key={r.key}>
+              <tr
+                data-testid="envoy-route"
+                data-route-config={r.routeConfig}
+                data-vhost={r.vhost}
+                data-route={r.route.name}
+                data-cluster={r.cluster}
+                className={r.route.source ? 'envoy-linked' : undefined}
+                title={r.cluster ? `→ ${r.cluster.replaceAll(',', '\n→ ')}` : undefined}
+                onClick={() => onReveal(r.route)}
+              >
+                <td>
+                  <button
+                    type="button"
+                    className="envoy-expand"
+                    aria-expanded={open.has(r.key)}
+                    aria-label="Envoy JSON"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      toggle(r.key);
+                    }}
+                  >
+                    {open.has(r.key) ? '▾' : '▸'}
+                  </button>
                 </td>
+                <td>{r.routeConfig}</td>
+                <td>{r.vhost}</td>
+                <td className="envoy-domains">{r.domains}</td>
+                <td>{r.match}</td>
+                <td>{r.virtualService}</td>
               </tr>
-            )}
-          </Fragment>
-        ))}
-      </tbody>
-    </table>
+              {open.has(r.key) && (
+                <tr className="envoy-json-row">
+                  <td colSpan={6}>
+                    <pre data-testid="envoy-json">{JSON.stringify(withoutSource(r.route), null, 2)}</pre>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+      {more}
+    </>
   );
 }
 

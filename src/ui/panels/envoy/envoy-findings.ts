@@ -1,14 +1,10 @@
 import {
-  buildClusters,
-  buildRoutes,
   emptyClusters,
   ignoredVirtualServices,
   missingClusters,
   shadowedRoutes,
   type Env,
-  type EnvoyCluster,
   type Proxy,
-  type RouteConfiguration,
 } from '../../../core/envoy';
 import type { MeshModel } from '../../../core/model/types';
 
@@ -21,15 +17,12 @@ export interface ViewFinding {
   ref?: string;
 }
 
-/** Everything the panel shows for one proxy, computed once per settled model, proxy and settings. */
-export interface EnvoyView {
-  routes: RouteConfiguration[];
-  clusters: EnvoyCluster[];
-  findings: ViewFinding[];
-}
-
-export function envoyView(model: MeshModel, proxy: Proxy, env: Env): EnvoyView {
-  const findings: ViewFinding[] = [
+/**
+ * The findings only this proxy's view gives. Each rebuilds the tables (a few times the cost of the tables on a
+ * big mesh), so the panel computes them after typing pauses, not on every keystroke.
+ */
+export function envoyFindings(model: MeshModel, proxy: Proxy, env: Env): ViewFinding[] {
+  return [
     ...ignoredVirtualServices(model, proxy, env).map((i) => ({
       key: `ignored|${i.virtualService}|${i.host}|${i.port}`,
       severity: 'warning' as const,
@@ -56,5 +49,4 @@ export function envoyView(model: MeshModel, proxy: Proxy, env: Env): EnvoyView {
       ...(s.virtualService ? { ref: `VirtualService ${s.virtualService}` } : {}),
     })),
   ];
-  return { routes: buildRoutes(model, proxy, env), clusters: buildClusters(model, proxy, env), findings };
 }
