@@ -23,6 +23,12 @@ test.describe('request simulator', () => {
 
     const result = page.getByTestId('sim-result');
     await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[0]');
+    // Envoy's names, from core/envoy's trace of the client's sidecar.
+    await expect(result).toHaveAttribute(
+      'data-cluster',
+      'outbound|9080|v2|reviews.default.svc.cluster.local',
+    );
+    await expect(page.getByTestId('sim-envoy')).toContainText('reviews.default.svc.cluster.local:9080');
     await expect(studio.node(v2)).toHaveAttribute('data-traced', 'true');
     await expect(studio.node('deployment:default/reviews-v2')).toHaveAttribute('data-traced', 'true');
     await expect(studio.node(v1)).not.toHaveAttribute('data-traced', 'true');
@@ -45,6 +51,10 @@ test.describe('request simulator', () => {
     await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[0]');
     await studio.typeOver('exact: jason', 'exact: jasper');
     await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[1]');
+    await expect(result).toHaveAttribute(
+      'data-cluster',
+      'outbound|9080|v1|reviews.default.svc.cluster.local',
+    );
 
     await page.getByTestId('sim-clear').click();
     await expect(result).toBeHidden();

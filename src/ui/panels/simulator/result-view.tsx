@@ -1,8 +1,10 @@
+import type { EnvoyNames } from '../../../core/simulate/envoy-names';
 import type { SimDestination, SimResult, SimRuleRef } from '../../../core/simulate/types';
 import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { OUTCOME_LABELS, featureLines, policyLines } from './describe';
 import { ruleRange } from './rule-range';
 import { formatProbability } from './trace';
+import { useEnvoyNames } from './use-trace';
 
 function RuleLink({ rule, testId }: { rule: SimRuleRef; testId?: string }) {
   const { parsed } = useSettledDerived();
@@ -57,14 +59,49 @@ function DestinationView({ d }: { d: SimDestination }) {
   );
 }
 
+/** Where the request is in the config istiod gives its proxy: Envoy's names, and any disagreement with the walk. */
+function EnvoyView({ names }: { names: EnvoyNames }) {
+  const who = names.proxy.kind === 'gateway' ? 'gateway' : 'sidecar';
+  const rows: [string, string | undefined][] = [
+    ['route config', names.routeConfig],
+    ['virtual host', names.virtualHost],
+    ['route', names.route || names.rule],
+    [names.clusters.length > 1 ? 'clusters' : 'cluster', names.clusters.join(', ') || undefined],
+  ];
+  return (
+    <div className="sim-envoy" data-testid="sim-envoy">
+      <h3>
+        Envoy ({who} in {names.proxy.namespace})
+      </h3>
+      {rows
+        .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
+        .map(([k, v]) => (
+          <div key={k} className="sim-policy">
+            {k}: {v}
+          </div>
+        ))}
+      {names.error && <div className="muted">Envoy: {names.error}</div>}
+      {names.disagreement && (
+        <div className="sim-problem" data-testid="sim-envoy-disagreement">
+          ⚠ {names.disagreement}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** What the simulator found: outcome, matched rule, destinations and what applies; or why nothing matched. */
 export function ResultView({ result }: { result: SimResult }) {
   const features = featureLines(result.features);
+  const envoy = useEnvoyNames(result);
   return (
     <section
       className={`sim-result outcome-${result.outcome}`}
       data-testid="sim-result"
       data-rule={result.rule?.id ?? ''}
+      data-cluster={envoy?.clusters.join(',') ?? ''}
+      data-route-config={envoy?.routeConfig ?? ''}
+      data-vhost={envoy?.virtualHost ?? ''}
       data-outcome={result.outcome}
     >
       <div className="sim-outcome">{OUTCOME_LABELS[result.outcome]}</div>
@@ -95,6 +132,7 @@ export function ResultView({ result }: { result: SimResult }) {
           </ul>
         </>
       )}
+      {envoy && <EnvoyView names={envoy} />}
       {features.length > 0 && (
         <>
           <h3>Applies</h3>
