@@ -81,4 +81,28 @@ test.describe('what Envoy would see', () => {
     await page.getByTestId('envoy-proxy-labels').fill('app=productpage');
     await expect(route).toHaveAttribute('data-cluster', `${cluster('v1')}:70,${cluster('v2')}:30`);
   });
+
+  test('the ingress gateway gets http.80 with the bound VirtualService, one route per match', async ({
+    studio,
+  }) => {
+    const { page } = studio;
+    await studio.open('?example=gateway-ingress');
+    await page.getByTestId('envoy-open').click();
+    await page.getByTestId('envoy-proxy').selectOption({ label: 'gateway default/httpbin-gateway' });
+    const rows = page.locator('[data-testid="envoy-route"][data-route-config="http.80"]');
+    await expect(rows).toHaveCount(2);
+    const httpbin = 'outbound|8000||httpbin.default.svc.cluster.local';
+    for (const [i, match] of ['/status*', '/delay*'].entries()) {
+      await expect(rows.nth(i)).toHaveAttribute('data-vhost', 'httpbin.example.com:80');
+      await expect(rows.nth(i)).toHaveAttribute('data-cluster', httpbin);
+      await expect(rows.nth(i)).toContainText(match);
+    }
+    await expect(page.locator(`[data-testid="envoy-cluster"][data-cluster="${httpbin}"]`)).toHaveCount(1);
+
+    // Unbinding the VirtualService leaves the gateway's port with nothing: a blackhole virtual host.
+    await studio.typeOver('- httpbin-gateway', '- other-gateway');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute('data-vhost', 'blackhole:80');
+    await studio.shot('envoy-gateway');
+  });
 });

@@ -17,6 +17,8 @@ export function ClustersTable({ clusters, onReveal }: Props) {
       if (!next.delete(key)) next.add(key);
       return next;
     });
+  // The row last clicked, marked so the person sees which one the YAML and canvas now show.
+  const [active, setActive] = useState<string>();
   const { limit, more } = useRowLimit(clusters.length);
   if (clusters.length === 0) return <p className="muted">No clusters for this proxy.</p>;
   return (
@@ -40,7 +42,11 @@ export function ClustersTable({ clusters, onReveal }: Props) {
                 data-testid="envoy-cluster"
                 data-cluster={c.name}
                 title={c.workloads?.length ? `→ ${c.workloads.join('\n→ ')}` : c.name}
-                onClick={() => onReveal(c)}
+                aria-selected={active === c.name}
+                onClick={() => {
+                  setActive(c.name);
+                  onReveal(c);
+                }}
               >
                 <td>
                   <button

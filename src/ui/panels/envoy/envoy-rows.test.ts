@@ -60,3 +60,12 @@ it('clusterRows sorts by FQDN, port and subset as istioctl lists them', () => {
   const rows = clusterRows(buildClusters(d.model, proxy)).filter((c) => c.serviceFqdn === fqdn);
   expect(rows.map((c) => c.subset)).toEqual(['', 'v1', 'v2']);
 });
+
+it('gives a virtual host without routes one line, as istioctl prints it (/*, 404)', () => {
+  const rows = routeRows([
+    { name: 'http.80', virtualHosts: [{ name: 'blackhole:80', domains: ['*'], routes: [] }] },
+  ]);
+  expect(rows.map((r) => [r.routeConfig, r.vhost, r.match, r.virtualService, r.cluster, r.route])).toEqual([
+    ['http.80', 'blackhole:80', '/*', '404', '', undefined],
+  ]);
+});

@@ -10,7 +10,8 @@ export interface RouteRow {
   virtualService: string;
   /** The contract's `data-cluster`: the cluster, or `name:weight` joined by `,`; empty for redirects etc. */
   cluster: string;
-  route: EnvoyRoute;
+  /** Undefined for a virtual host without routes (a gateway port nothing binds): Envoy answers 404 NR. */
+  route: EnvoyRoute | undefined;
 }
 
 /** Envoy's match as istioctl's MATCH column: the path specifier, then headers and query parameters. */
@@ -37,22 +38,35 @@ export function clusterAttr(r: EnvoyRoute): string {
   return r.route.weightedClusters.map((w) => `${w.name}:${w.weight}`).join(',');
 }
 
-/** Every route of every virtual host, in Envoy's order (the order a request tries them). */
+/**
+ * Every route of every virtual host, in Envoy's order (the order a request tries them). A virtual host without
+ * routes still gets a line, as istioctl prints it (`/*`, `404`), so a bound-nothing gateway port is visible.
+ */
 export function routeRows(configs: readonly RouteConfiguration[]): RouteRow[] {
   return configs.flatMap((rc) =>
-    rc.virtualHosts.flatMap((vh) =>
-      vh.routes.map((route, i) => ({
+    rc.virtualHosts.flatMap((vh): RouteRow[] => {
+      const common = { routeConfig: rc.name, vhost: vh.name, domains: vh.domains.join(', ') };
+      if (vh.routes.length === 0) {
+        return [
+          {
+            ...common,
+            key: `${rc.name}|${vh.name}|-`,
+            match: '/*',
+            virtualService: '404',
+            cluster: '',
+            route: undefined,
+          },
+        ];
+      }
+      return vh.routes.map((route, i) => ({
+        ...common,
         key: `${rc.name}|${vh.name}|${i}`,
-        routeConfig: rc.name,
-        vhost: vh.name,
-        domains: vh.domains.join(', '),
         match: describeMatch(route.match),
-        // istioctl prints the VirtualService as `name.namespace`; routes istiod makes up have none.
         virtualService: route.virtualService ? dotted(route.virtualService) : '',
         cluster: clusterAttr(route),
         route,
-      })),
-    ),
+      }));
+    }),
   );
 }
 

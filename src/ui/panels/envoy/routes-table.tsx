@@ -17,6 +17,8 @@ export function RoutesTable({ rows, onReveal }: Props) {
       if (!next.delete(key)) next.add(key);
       return next;
     });
+  // The row last clicked, marked so the person sees which one the YAML and canvas now show.
+  const [active, setActive] = useState<string>();
   const { limit, more } = useRowLimit(rows.length);
   if (rows.length === 0) return <p className="muted">No HTTP routes for this proxy.</p>;
   return (
@@ -39,11 +41,15 @@ export function RoutesTable({ rows, onReveal }: Props) {
                 data-testid="envoy-route"
                 data-route-config={r.routeConfig}
                 data-vhost={r.vhost}
-                data-route={r.route.name}
+                data-route={r.route?.name ?? ''}
                 data-cluster={r.cluster}
-                className={r.route.source ? 'envoy-linked' : undefined}
+                className={r.route?.source ? 'envoy-linked' : undefined}
                 title={r.cluster ? `→ ${r.cluster.replaceAll(',', '\n→ ')}` : undefined}
-                onClick={() => onReveal(r.route)}
+                aria-selected={active === r.key}
+                onClick={() => {
+                  setActive(r.key);
+                  if (r.route) onReveal(r.route);
+                }}
               >
                 <td>
                   <button
@@ -68,7 +74,11 @@ export function RoutesTable({ rows, onReveal }: Props) {
               {open.has(r.key) && (
                 <tr className="envoy-json-row">
                   <td colSpan={6}>
-                    <pre data-testid="envoy-json">{JSON.stringify(withoutSource(r.route), null, 2)}</pre>
+                    <pre data-testid="envoy-json">
+                      {r.route
+                        ? JSON.stringify(withoutSource(r.route), null, 2)
+                        : '(no routes: Envoy answers 404 NR)'}
+                    </pre>
                   </td>
                 </tr>
               )}
