@@ -3,6 +3,7 @@ import type { VirtualService } from '../../model/types';
 import type { Rule } from '../context';
 import type { Diagnostic } from '../types';
 import { hostIndex } from '../../model/hosts';
+import { sidecarWinnerNote } from './sidecar-winner';
 import { unionOf, type Bucket } from './union-count';
 import { boundToMesh, cappedList, formatCount, cachedBy, NAMES_SHOWN, report } from './util';
 
@@ -54,6 +55,10 @@ function message(host: string, names: string[], others: number): string {
   );
 }
 
+function withNote(message: string, note: string | undefined): string {
+  return note ? `${message} ${note}` : message;
+}
+
 /**
  * IST0109: two VirtualServices bound to the mesh claim overlapping hosts where both are visible; sidecars then
  * pick one arbitrarily (ConflictingMeshGatewayHostsAnalyzer). istioctl lists every peer in every message; with
@@ -90,6 +95,8 @@ export const meshHostConflicts: Rule = (ctx) => {
       JSON.stringify([host, scope ? [...scope].sort() : null]),
     peersOf,
   );
+  // Which one a sidecar keeps, and why (istiod's order), so the message names the winner.
+  const winnerNote = sidecarWinnerNote(ctx);
   const out: Diagnostic[] = [];
   bound.forEach((a, ai) => {
     a.vs.fqdns.forEach((host, hi) => {
@@ -101,9 +108,16 @@ export const meshHostConflicts: Rule = (ctx) => {
         .filter((i) => i !== ai)
         .flatMap((i) => (bound[i] ? [`${bound[i].vs.namespace}/${bound[i].vs.name}`] : []));
       out.push(
-        report(ctx, a.vs, ['spec', 'hosts', hi], 'IST0109', message(host, names, others), {
-          nodeId: nodeId.virtualservice(a.vs.namespace, a.vs.name),
-        }),
+        report(
+          ctx,
+          a.vs,
+          ['spec', 'hosts', hi],
+          'IST0109',
+          withNote(message(host, names, others), winnerNote(a.vs, host)),
+          {
+            nodeId: nodeId.virtualservice(a.vs.namespace, a.vs.name),
+          },
+        ),
       );
     });
   });
