@@ -36,6 +36,8 @@ export const CODES = {
   ITS0111: { title: 'WorkloadSelectorMismatch', severity: 'error', source: 'studio', doc: DESIGN },
   // From the Envoy view (core/envoy): the subset's DestinationRule is not the one istiod picks for the proxy.
   ITS0130: { title: 'RouteToSubsetClusterMissing', severity: 'error', source: 'studio', doc: DESIGN },
+  // From the Envoy view: a STATIC ServiceEntry (or a subset of one) whose cluster has no endpoints (503 UH).
+  ITS0131: { title: 'ClusterWithoutEndpoints', severity: 'warning', source: 'studio', doc: DESIGN },
   IST0002: {
     title: 'Deprecated',
     severity: 'warning',

@@ -8,6 +8,7 @@ import { drHost } from './rules/dr-host';
 import { duplicateDestinations } from './rules/duplicate-destinations';
 import { duplicateResources } from './rules/duplicate-resources';
 import { duplicateSubsets } from './rules/duplicate-subsets';
+import { emptySeClusters } from './rules/empty-se-clusters';
 import { gatewayPorts } from './rules/gateway-ports';
 import { gatewayRefs } from './rules/gateway-refs';
 import { ingressSubsets } from './rules/ingress-subsets';
@@ -43,6 +44,7 @@ export const rules: Rule[] = [
   duplicateDestinations,
   drHost,
   subsetPods,
+  emptySeClusters,
   duplicateSubsets,
   subsetLabels,
   caCertificates,
