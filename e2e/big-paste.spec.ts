@@ -50,12 +50,7 @@ test('a paste of 1,000 resources shows progress, then the whole graph, drawing o
   const text = generateMesh(1000);
   const page = studio.page;
   await studio.open();
-  await page.getByTestId('import-open').click();
-  await page.getByTestId('import-text').evaluate((el, value) => {
-    if (!(el instanceof HTMLTextAreaElement)) throw new Error('import-text is not a textarea');
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
+  await studio.pasteIntoImport(text);
   await page.evaluate(() => {
     const seen = { progress: false, maxNodes: 0, maxDone: 0, total: 0 };
     window.__seen = seen;
@@ -104,12 +99,7 @@ test('a 10 MB paste (a cluster dump with a big ConfigMap) shows progress, draws,
   const text = `${generateMesh(400)}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: |\n${blob}`;
   const page = studio.page;
   await studio.open();
-  await page.getByTestId('import-open').click();
-  await page.getByTestId('import-text').evaluate((el, value) => {
-    if (!(el instanceof HTMLTextAreaElement)) throw new Error('import-text is not a textarea');
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
+  await studio.pasteIntoImport(text);
   await page.evaluate(() => {
     const seen = { progress: false, maxNodes: 0, maxDone: 0, total: 0 };
     window.__seen = seen;

@@ -8,16 +8,10 @@ import { expect, test, type Studio } from './fixtures/studio';
 /** Node counts of the synthetic mesh's graph (bench/generate-mesh.ts), as the canvas reports them. */
 const NODES: Record<number, string> = { 1000: '1454', 2000: '2909' };
 
-/** Pastes through the import dialog (the textarea's value set at once, as a paste does) and replaces all. */
+/** Pastes through the import dialog and replaces all. */
 async function paste(studio: Studio, text: string) {
-  const page = studio.page;
-  await page.getByTestId('import-open').click();
-  await page.getByTestId('import-text').evaluate((el, value) => {
-    if (!(el instanceof HTMLTextAreaElement)) throw new Error('import-text is not a textarea');
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await page.getByTestId('import-apply').click();
+  await studio.pasteIntoImport(text);
+  await studio.page.getByTestId('import-apply').click();
 }
 
 /** Two workers spinning for `ms`: on a 2-core machine the parse worker and the page compete for the CPU. */

@@ -96,13 +96,7 @@ for (const { label, text: make, key: keyAt } of PASTES) {
     const page = studio.page;
     await studio.open();
     const floor = await loadAllMs(page, text);
-    await page.getByTestId('import-open').click();
-    // As a paste lands: one input event with the whole text (Playwright's fill types 500 KB far too slowly).
-    await page.getByTestId('import-text').evaluate((el, value) => {
-      if (!(el instanceof HTMLTextAreaElement)) throw new Error('import-text is not a textarea');
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, text);
+    await studio.pasteIntoImport(text);
     await arm(page, 'click', n);
     await page.getByTestId('import-apply').click();
     const paste = await elapsed(page);
@@ -128,12 +122,7 @@ test('paste 10 MB (400 resources and a 10 MB ConfigMap)', async ({ studio }) => 
   const text = `${generateMesh(400)}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: |\n${blob}`;
   const page = studio.page;
   await studio.open();
-  await page.getByTestId('import-open').click();
-  await page.getByTestId('import-text').evaluate((el, value) => {
-    if (!(el instanceof HTMLTextAreaElement)) throw new Error('import-text is not a textarea');
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
+  await studio.pasteIntoImport(text);
   await arm(page, 'click', 582);
   await page.getByTestId('import-apply').click();
   const paste = await elapsed(page);
