@@ -4,7 +4,7 @@ import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { OUTCOME_LABELS, featureLines, policyLines } from './describe';
 import { ruleRange } from './rule-range';
 import { formatProbability } from './trace';
-import { useEnvoyNames } from './use-trace';
+import { useEnvoyNames } from './use-envoy-names';
 
 function RuleLink({ rule, testId }: { rule: SimRuleRef; testId?: string }) {
   const { parsed } = useSettledDerived();

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { envoyNamesFor, type EnvoyNames } from '../../../core/simulate/envoy-names';
 import { simulate } from '../../../core/simulate/simulate';
 import type { SimResult } from '../../../core/simulate/types';
 import type { StudioState } from '../../../state/store';
@@ -15,16 +14,6 @@ export function useSimResult(): SimResult | undefined {
   const request = useStudio(selectSimRequest);
   const { model, index } = useSettledDerived();
   return useMemo(() => (request ? simulate(model, index, request) : undefined), [request, model, index]);
-}
-
-/** The Envoy names (core/envoy trace for the request's proxy) of a result, with the same request and text. */
-export function useEnvoyNames(result: SimResult): EnvoyNames | undefined {
-  const request = useStudio(selectSimRequest);
-  const { model } = useSettledDerived();
-  return useMemo(
-    () => (request ? envoyNamesFor(model, request, result) : undefined),
-    [request, model, result],
-  );
 }
 
 /**
