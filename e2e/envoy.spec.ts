@@ -77,6 +77,9 @@ test.describe('what Envoy would see', () => {
 
     // The typed proxy: a sidecar in another namespace with the same labels sees the same host and split.
     await picker.selectOption('custom');
+    // The typed proxy starts as the one shown.
+    await expect(page.getByTestId('envoy-proxy-labels')).toHaveValue('app=reviews, version=v1');
+    await expect(page.getByTestId('envoy-proxy-namespace')).toHaveValue('default');
     await page.getByTestId('envoy-proxy-namespace').fill('other');
     await page.getByTestId('envoy-proxy-labels').fill('app=productpage');
     await expect(route).toHaveAttribute('data-cluster', `${cluster('v1')}:70,${cluster('v2')}:30`);

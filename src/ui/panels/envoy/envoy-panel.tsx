@@ -4,7 +4,7 @@ import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { ClustersTable } from './clusters-table';
 import { clusterRows, routeRows } from './envoy-rows';
 import { ProxyPicker } from './proxy-picker';
-import { proxyOptions, resolveProxy } from './proxy-options';
+import { CUSTOM_PROXY, labelsText, proxyOptions, resolveProxy } from './proxy-options';
 import { RoutesTable } from './routes-table';
 import { clusterTarget, routeTarget, virtualServiceTarget, type SourceTarget } from './source-target';
 import { EnvoySettingsForm } from './settings-form';
@@ -77,7 +77,17 @@ export function EnvoyPanel() {
         value={picked?.key ?? ''}
         options={options}
         custom={custom}
-        onPick={(proxyKey) => update({ proxyKey })}
+        onPick={(proxyKey) =>
+          // Typing starts from the proxy shown, so a variant of it (another label) is one edit away.
+          update(
+            proxyKey === CUSTOM_PROXY && proxy
+              ? {
+                  proxyKey,
+                  custom: { kind: proxy.kind, namespace: proxy.namespace, labels: labelsText(proxy.labels) },
+                }
+              : { proxyKey },
+          )
+        }
         onCustom={(patch) => update({ custom: { ...custom, ...patch } })}
       />
       <EnvoySettingsForm settings={settings} onChange={update} />
