@@ -1,4 +1,4 @@
-import { clusterName } from '../../envoy/translate';
+import { clusterName } from './cluster-name';
 import { nodeId } from '../../graph/ids';
 import { formatLabels } from '../../model/labels';
 import { arr, rec, strMap } from '../../model/read';

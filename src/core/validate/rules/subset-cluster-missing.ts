@@ -1,6 +1,6 @@
 import { chooseDestinationRule } from '../../envoy/dr-select';
 import { DEFAULT_ENV } from '../../envoy/env';
-import { clusterName } from '../../envoy/translate';
+import { clusterName } from './cluster-name';
 import { edgeId, nodeId } from '../../graph/ids';
 import type { DestinationRule, Route, VirtualService } from '../../model/types';
 import { at, isPartial, type Rule, type ValidationContext } from '../context';
