@@ -61,6 +61,16 @@ describe('ITS0130 subset-cluster-missing (503 NC: the subset is not in the Desti
     expect(diags[0]?.message).toContain('they use DestinationRule default/reviews-own');
   });
 
+  it('reports a mirror to such a subset at the mirror subset', () => {
+    const mirrored = VS_80_20.replace(
+      '      weight: 20\n',
+      '      weight: 20\n    mirror:\n      host: reviews\n      subset: v3\n',
+    );
+    const found = summary(subsetClusterMissing, text(BOOKINFO, mirrored, drIn('team-a')), NS);
+    expect(found).toContain('ITS0130 VirtualService default/reviews spec/http[0]/mirror/subset «v3»');
+    expect(found).toHaveLength(3);
+  });
+
   it('a private DestinationRule of another namespace is not used either', () => {
     const t = text(BOOKINFO, VS_80_20, drIn('team-a', '  exportTo: ["."]\n'));
     expect(runRule(subsetClusterMissing, t, NS).diags).toHaveLength(2);

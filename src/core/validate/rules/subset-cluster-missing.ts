@@ -2,7 +2,8 @@ import { chooseDestinationRule } from '../../envoy/dr-select';
 import { DEFAULT_ENV } from '../../envoy/env';
 import { clusterName } from './cluster-name';
 import { edgeId, nodeId } from '../../graph/ids';
-import type { DestinationRule, Route, VirtualService } from '../../model/types';
+import type { DestinationRule, VirtualService } from '../../model/types';
+import type { YamlPath } from '../../yaml/locate';
 import { at, isPartial, type Rule, type ValidationContext } from '../context';
 import { CODES } from '../codes';
 import type { Diagnostic } from '../types';
@@ -82,9 +83,21 @@ export const subsetClusterMissing: Rule = (ctx) => {
   for (const vs of ctx.model.virtualServices) {
     const namespaces = proxyNamespaces(vs);
     for (const r of vs.routes) {
-      for (const d of r.destinations) {
-        if (d.subset === undefined || d.host === '') continue;
-        const diag = check(ctx, vs, r, d, d.subset, namespaces, verdict);
+      const targets: Target[] = r.destinations.map((d) => ({
+        ...d,
+        path: [...rulePath(r), 'route', d.index, 'destination', 'subset'],
+        edge: edgeId.route(vs.namespace, vs.name, r.protocol, r.index, d.index),
+      }));
+      // A mirror to a missing cluster is dropped by Envoy the same way (the copy gets 503 NC).
+      if (r.mirror)
+        targets.push({
+          ...r.mirror,
+          path: [...rulePath(r), 'mirror', 'subset'],
+          edge: edgeId.mirror(vs.namespace, vs.name, r.index),
+        });
+      for (const t of targets) {
+        if (t.subset === undefined || t.host === '') continue;
+        const diag = check(ctx, vs, t, t.subset, namespaces, verdict);
         if (diag) out.push(diag);
       }
     }
@@ -92,11 +105,20 @@ export const subsetClusterMissing: Rule = (ctx) => {
   return out;
 };
 
+/** A route destination or mirror, with where its `subset` is and the canvas edge it draws. */
+interface Target {
+  host: string;
+  fqdn: string;
+  subset: string | undefined;
+  port: number | undefined;
+  path: YamlPath;
+  edge: string;
+}
+
 function check(
   ctx: ValidationContext,
   vs: VirtualService,
-  r: Route,
-  d: Route['destinations'][number],
+  d: Target,
   subset: string,
   namespaces: readonly string[],
   verdict: (ns: string, fqdn: string) => Verdict | undefined,
@@ -130,16 +152,8 @@ function check(
     `or move the DestinationRule to namespace ${serviceNs} and export it to them.`;
   // A rule outside a partial text could supply the subset when none in the text applies.
   const severity = isPartial(ctx) && first.chosen.length === 0 ? 'warning' : CODES.ITS0130.severity;
-  return at(
-    ctx,
-    vs,
-    [...rulePath(r), 'route', d.index, 'destination', 'subset'],
-    'ITS0130',
-    severity,
-    message,
-    {
-      nodeId: nodeId.virtualservice(vs.namespace, vs.name),
-      edgeId: edgeId.route(vs.namespace, vs.name, r.protocol, r.index, d.index),
-    },
-  );
+  return at(ctx, vs, d.path, 'ITS0130', severity, message, {
+    nodeId: nodeId.virtualservice(vs.namespace, vs.name),
+    edgeId: d.edge,
+  });
 }
