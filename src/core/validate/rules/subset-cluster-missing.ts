@@ -82,22 +82,26 @@ export const subsetClusterMissing: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   for (const vs of ctx.model.virtualServices) {
     const namespaces = proxyNamespaces(vs);
+    // Most hosts have one plain DestinationRule: decided per host before building anything per destination.
+    const open = (fqdn: string) => namespaces.some((ns) => verdict(ns, fqdn) !== undefined);
     for (const r of vs.routes) {
-      const targets: Target[] = r.destinations.map((d) => ({
-        ...d,
-        path: [...rulePath(r), 'route', d.index, 'destination', 'subset'],
-        edge: edgeId.route(vs.namespace, vs.name, r.protocol, r.index, d.index),
-      }));
+      for (const d of r.destinations) {
+        if (d.subset === undefined || d.host === '' || !open(d.fqdn)) continue;
+        const diag = check(ctx, vs, namespaces, verdict, d.subset, {
+          ...d,
+          path: [...rulePath(r), 'route', d.index, 'destination', 'subset'],
+          edge: edgeId.route(vs.namespace, vs.name, r.protocol, r.index, d.index),
+        });
+        if (diag) out.push(diag);
+      }
       // A mirror to a missing cluster is dropped by Envoy the same way (the copy gets 503 NC).
-      if (r.mirror)
-        targets.push({
-          ...r.mirror,
+      const m = r.mirror;
+      if (m?.subset !== undefined && m.host !== '' && open(m.fqdn)) {
+        const diag = check(ctx, vs, namespaces, verdict, m.subset, {
+          ...m,
           path: [...rulePath(r), 'mirror', 'subset'],
           edge: edgeId.mirror(vs.namespace, vs.name, r.index),
         });
-      for (const t of targets) {
-        if (t.subset === undefined || t.host === '') continue;
-        const diag = check(ctx, vs, t, t.subset, namespaces, verdict);
         if (diag) out.push(diag);
       }
     }
@@ -118,10 +122,10 @@ interface Target {
 function check(
   ctx: ValidationContext,
   vs: VirtualService,
-  d: Target,
-  subset: string,
   namespaces: readonly string[],
   verdict: (ns: string, fqdn: string) => Verdict | undefined,
+  subset: string,
+  d: Target,
 ): Diagnostic | undefined {
   const verdicts = namespaces.flatMap((ns) => {
     const v = verdict(ns, d.fqdn);
