@@ -57,6 +57,14 @@ describe('envoyNamesFor: the Envoy names of a simulated request (core/envoy trac
     expect(n?.disagreement).toBeUndefined();
   });
 
+  it('a host nothing knows: Envoy passes it through (ALLOW_ANY), which is no disagreement with the walk', () => {
+    const { result, names: n } = names(load(...base), { host: 'example.com', port: 80 });
+    expect(result.outcome).toBe('unknown-host');
+    // No HTTP listener on port 80 in bookinfo: the catch-all listener passes the connection through.
+    expect(n?.clusters).toEqual(['PassthroughCluster']);
+    expect(n?.disagreement).toBeUndefined();
+  });
+
   it('says so when Envoy and the walk disagree: a sidecar keeps the older VirtualService by creationTimestamp', () => {
     const older = load('networking/virtual-service-reviews-v3.yaml').replace(
       '  name: reviews\n',

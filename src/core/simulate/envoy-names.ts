@@ -74,14 +74,17 @@ function ruleOf(t: TraceResult): string | undefined {
   return `${src.ref.slice(src.ref.indexOf(' ') + 1)}#http[${src.httpIndex}]`;
 }
 
+const BUILTIN = new Set(['PassthroughCluster', 'BlackHoleCluster']);
+
 function disagreement(result: SimResult, t: TraceResult, envoy: readonly string[]): string | undefined {
   const rule = ruleOf(t);
   if (rule !== undefined && result.rule && rule !== result.rule.id) {
     return `Envoy's tables take rule ${rule}; the VirtualService walk takes ${result.rule.id}.`;
   }
   const sim = simulatorClusters(result);
-  // Nothing to compare when the walk names no destination (no match, redirect) and Envoy neither.
-  if (sim.length === 0 && envoy.length === 0) return undefined;
+  // Nothing to compare when the walk names no destination (no match, redirect, a host nothing knows) and Envoy
+  // names none of the registry either (its passthrough and blackhole clusters are how it says the same).
+  if (sim.length === 0 && envoy.every((c) => BUILTIN.has(c))) return undefined;
   const same = sim.length === envoy.length && sim.every((c) => envoy.includes(c));
   if (same) return undefined;
   const envoySays = envoy.length ? envoy.join(', ') : (t.error ?? 'no cluster');
