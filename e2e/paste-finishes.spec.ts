@@ -88,10 +88,18 @@ test('a parse worker that never answers: the app says so, reads on the main thre
   );
   const text = generateMesh(1000);
   await studio.open();
+  // The main thread reads the rest in about a second: record what the progress box said, not just poll for it.
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { __said: string[] }).__said = said;
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid="derive-progress"][data-fallback="true"]');
+      if (p && !said.includes(p.textContent ?? '')) said.push(p.textContent ?? '');
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
   await paste(studio, text);
-  const progress = page.getByTestId('derive-progress');
-  await expect(progress).toHaveAttribute('data-fallback', 'true', { timeout: 30_000 });
-  await expect(progress).toContainText('The background reader stopped answering; reading it here instead.');
-  await studio.shot('paste-worker-silent');
   await expectWholeGraph(studio, 1000, text);
+  const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
+  expect(said.length).toBeGreaterThan(0);
+  expect(said.join('\n')).toContain('The background reader stopped answering; reading it here instead.');
 });
