@@ -1,5 +1,6 @@
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { useRowLimit } from './show-more';
+import { useRowState } from './use-row-state';
 import type { EnvoyCluster } from '../../../core/envoy';
 import { dotted } from './envoy-rows';
 
@@ -10,15 +11,7 @@ interface Props {
 
 /** CDS for the proxy, laid out as `istioctl proxy-config clusters`; a row opens to its JSON. */
 export function ClustersTable({ clusters, onReveal }: Props) {
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (key: string) =>
-    setOpen((s) => {
-      const next = new Set(s);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
-  // The row last clicked, marked so the person sees which one the YAML and canvas now show.
-  const [active, setActive] = useState<string>();
+  const { open, toggle, active, setActive } = useRowState();
   const { limit, more } = useRowLimit(clusters.length);
   if (clusters.length === 0) return <p className="muted">No clusters for this proxy.</p>;
   return (
