@@ -17,7 +17,7 @@ import { Notice } from './panels/notice';
 import { TabConflict } from './tab-conflict';
 import { BackupNotice } from './backup-notice';
 import { ProblemsPanel } from './panels/problems/problems-panel';
-import { useTrace } from './panels/simulator/use-trace';
+import { useTrace } from './panels/simulator/use-canvas-trace';
 import { PaneResizer } from './layout/pane-resizer';
 import { clampProblems, clampSide, defaultSizes } from './layout/pane-sizes';
 import { usePaneSizes } from './layout/use-pane-sizes';
