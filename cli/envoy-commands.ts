@@ -54,7 +54,8 @@ function envFrom(args: ParsedArgs): Partial<Env> {
       throw new UsageError('--mesh-config is no JSON');
     }
     const mode = str(rec(m.outboundTrafficPolicy).mode);
-    if (mode === 'REGISTRY_ONLY' || mode === 'ALLOW_ANY') env.outboundTrafficPolicy = mode;
+    if (mode === 'REGISTRY_ONLY' || mode === 'ALLOW_ANY' || mode === 'ALLOW_ANY_DYNAMIC_DNS')
+      env.outboundTrafficPolicy = mode;
     const root = str(m.rootNamespace);
     if (root) env.rootNamespace = root;
   }

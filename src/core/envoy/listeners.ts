@@ -40,8 +40,17 @@ export interface Listener {
 
 const HTTP_ALPN = ['http/1.1', 'h2c'];
 
+// ALLOW_ANY_DYNAMIC_DNS: plaintext HTTP to an address no listener knows goes to Envoy's dynamic forward proxy
+// (it resolves the Host header); TLS and other TCP still pass through (Istio's TestAllowAnyDynamicDNSPolicy and
+// its sidecar simulation expectations).
+const DYNAMIC_DNS_CHAIN: FilterChain = {
+  name: 'virtualOutbound-dynamic-dns',
+  match: { transportProtocol: 'raw_buffer', applicationProtocols: HTTP_ALPN },
+  cluster: 'AllowAnyDynamicDNSCluster',
+};
+
 function passthrough(env: Env): FilterChain {
-  const cluster = env.outboundTrafficPolicy === 'ALLOW_ANY' ? 'PassthroughCluster' : 'BlackHoleCluster';
+  const cluster = env.outboundTrafficPolicy === 'REGISTRY_ONLY' ? 'BlackHoleCluster' : 'PassthroughCluster';
   return { name: 'PassthroughFilterChain', match: {}, cluster };
 }
 
@@ -175,11 +184,14 @@ export function sidecarListeners(model: MeshModel, proxy: Proxy, env: Env): List
     name: 'virtualOutbound',
     address: '0.0.0.0',
     port: 15001,
-    chains: [15001, 15006].map((port) => ({
-      name: 'virtualOutbound-blackhole',
-      match: { destinationPort: port },
-      cluster: 'BlackHoleCluster',
-    })),
+    chains: [
+      ...[15001, 15006].map((port) => ({
+        name: 'virtualOutbound-blackhole',
+        match: { destinationPort: port },
+        cluster: 'BlackHoleCluster',
+      })),
+      ...(env.outboundTrafficPolicy === 'ALLOW_ANY_DYNAMIC_DNS' ? [DYNAMIC_DNS_CHAIN] : []),
+    ],
     defaultChain: passthrough(env),
   });
   return out;

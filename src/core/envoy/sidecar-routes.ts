@@ -60,11 +60,17 @@ function bindingOf(
 }
 
 function catchAll(env: Env): VirtualHost {
-  return env.outboundTrafficPolicy === 'ALLOW_ANY'
+  // ALLOW_ANY_DYNAMIC_DNS differs from ALLOW_ANY only here: plaintext HTTP to an unknown host resolves the
+  // Host header by DNS (Istio's simulation tests expect AllowAnyDynamicDNSCluster; TCP and TLS still pass through).
+  const cluster =
+    env.outboundTrafficPolicy === 'ALLOW_ANY_DYNAMIC_DNS'
+      ? 'AllowAnyDynamicDNSCluster'
+      : 'PassthroughCluster';
+  return env.outboundTrafficPolicy !== 'REGISTRY_ONLY'
     ? {
         name: 'allow_any',
         domains: ['*'],
-        routes: [{ name: 'allow_any', match: { prefix: '/' }, route: { cluster: 'PassthroughCluster' } }],
+        routes: [{ name: 'allow_any', match: { prefix: '/' }, route: { cluster } }],
       }
     : {
         name: 'block_all',

@@ -2,7 +2,11 @@
 // (`its proxy-config routes|clusters`, `its trace`), and hidden checks read them.
 import type { Rec } from '../model/read';
 
-export type OutboundTrafficPolicy = 'ALLOW_ANY' | 'REGISTRY_ONLY';
+/**
+ * The mesh's `outboundTrafficPolicy.mode`. `ALLOW_ANY_DYNAMIC_DNS` passes unknown HTTP hosts to Envoy's dynamic
+ * forward proxy (`AllowAnyDynamicDNSCluster`) instead of the original destination; other traffic as ALLOW_ANY.
+ */
+export type OutboundTrafficPolicy = 'ALLOW_ANY' | 'REGISTRY_ONLY' | 'ALLOW_ANY_DYNAMIC_DNS';
 
 /** Settings a manifest does not carry but that change what istiod sends. */
 export interface Env {

@@ -1,9 +1,12 @@
+import type { OutboundTrafficPolicy } from '../../../core/envoy/types';
 import type { EnvoySettings } from './use-envoy-settings';
 
 interface Props {
   settings: EnvoySettings;
   onChange(patch: Partial<EnvoySettings>): void;
 }
+
+const POLICIES: readonly OutboundTrafficPolicy[] = ['ALLOW_ANY', 'REGISTRY_ONLY', 'ALLOW_ANY_DYNAMIC_DNS'];
 
 /** What a manifest does not carry but istiod needs: the mesh's outbound policy, root namespace, DNS suffix. */
 export function EnvoySettingsForm({ settings, onChange }: Props) {
@@ -17,12 +20,15 @@ export function EnvoySettingsForm({ settings, onChange }: Props) {
           value={settings.outboundTrafficPolicy}
           onChange={(e) =>
             onChange({
-              outboundTrafficPolicy: e.target.value === 'REGISTRY_ONLY' ? 'REGISTRY_ONLY' : 'ALLOW_ANY',
+              outboundTrafficPolicy: POLICIES.find((p) => p === e.target.value) ?? 'ALLOW_ANY',
             })
           }
         >
-          <option value="ALLOW_ANY">ALLOW_ANY</option>
-          <option value="REGISTRY_ONLY">REGISTRY_ONLY</option>
+          {POLICIES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
         </select>
       </label>
       <label>
