@@ -6,6 +6,7 @@ import { createDeriver } from '../src/core/derive';
 import { layoutGraph } from '../src/core/graph/layout';
 import { validate } from '../src/core/validate/index';
 import { generateMesh } from './generate-mesh';
+import { keystrokeSection } from './keystroke';
 import { sharedHostSection } from './shared-host';
 import { timeTasks } from './measure';
 import { stageTimes, type Stages } from './stages';
@@ -117,6 +118,12 @@ function stageTable(rows: Row[]): string {
 }
 
 function main(): void {
+  // `npm run bench -- keystroke`: only the keystroke section (issue 19), a minute instead of several.
+  if (process.argv.includes('keystroke')) {
+    measure(100);
+    process.stdout.write(`${keystrokeSection()}\n`);
+    return;
+  }
   measure(100); // warm the JIT on every code path before anything counts
   const rows: Row[] = [];
   const started = performance.now();
@@ -124,6 +131,7 @@ function main(): void {
     rows.push(measure(n));
     process.stderr.write(`measured ${n} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
+  const keystroke = keystrokeSection();
   const shared = sharedHostSection();
   const out = [
     `# npm run bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at the end; times in ms (medians, contenders interleaved)`,
@@ -133,6 +141,8 @@ function main(): void {
     'Stages of a full derivation, each timed alone:',
     '',
     stageTable(rows),
+    '',
+    keystroke,
     '',
     shared,
     '',
