@@ -41,6 +41,8 @@ export type MeaningKind =
   /** An http/tcp/tls rule appeared or went away (matched by name, else by its match conditions). */
   | 'rule-added'
   | 'rule-removed'
+  /** A rule kept its match but changed another action (fault, retries, timeout, rewrite, mirror…). */
+  | 'rule-changed'
   /** A rule that could be reached no longer can (an earlier rule or VirtualService takes all its requests), or back. */
   | 'unreachable'
   | 'reachable'
