@@ -23,7 +23,7 @@ export interface StudioState {
   /** A short message for the person (why a canvas edit could not be done, ...). */
   notice: { text: string; kind: 'info' | 'error' } | undefined;
   /** Which tool the right side panel shows. */
-  sidePanel: 'inspector' | 'simulator' | 'envoy';
+  sidePanel: 'inspector' | 'simulator' | 'envoy' | 'changes';
   /** The request the simulator last ran; the trace is derived from it and the text. */
   simRequest: SimRequest | undefined;
   /** Another tab saved different manifests; autosave waits until the person picks one. */

@@ -22,6 +22,8 @@ import { PaneResizer } from './layout/pane-resizer';
 import { clampProblems, clampSide, defaultSizes } from './layout/pane-sizes';
 import { usePaneSizes } from './layout/use-pane-sizes';
 import { ShortcutSheet, useShortcutKey } from './shortcuts/shortcut-sheet';
+import { CompareProvider } from './compare/compare-context';
+import { CompareHost } from './compare/compare-lazy';
 
 const MonacoPane = lazy(() => import('./editor/monaco-pane'));
 
@@ -112,6 +114,7 @@ function Shell() {
       <ImportDialog />
       <ExportDialog />
       <ExamplesMenu />
+      <CompareHost />
       <ShortcutSheet open={help} onClose={() => setHelp(false)} />
       {dropping && <div className="drop-overlay">Drop a YAML file to import it</div>}
     </div>
@@ -121,10 +124,13 @@ function Shell() {
 export function App({ studio }: { studio: AppStudio }) {
   return (
     <StudioProvider studio={studio}>
-      {/* Above the shell: the export dialog reads the canvas's nodes for its pictures. */}
-      <ReactFlowProvider>
-        <Shell />
-      </ReactFlowProvider>
+      {/* The text as this tab opened is one of the bases a comparison can start from. */}
+      <CompareProvider openedText={studio.store.getState().text}>
+        {/* Above the shell: the export dialog reads the canvas's nodes for its pictures. */}
+        <ReactFlowProvider>
+          <Shell />
+        </ReactFlowProvider>
+      </CompareProvider>
     </StudioProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { savePositions, saveText } from '../state/persist';
 import type { StudioStore } from '../state/store';
 import type { TabSync } from './tab-sync';
+import { recordSnapshot } from './compare/snapshots';
 
 const DELAY_MS = 300;
 /** Texts from this size (a big paste) are saved after a longer pause; leaving the page still saves at once. */
@@ -21,6 +22,8 @@ export function startAutosave(store: StudioStore, sync?: TabSync): () => void {
     // Not ours to write: the text goes to this tab's backup instead, so closing the tab loses nothing.
     const a = mayWrite ? saveText(s.text) : (sync?.keep(s.text) ?? { ok: true as const });
     if (mayWrite && a.ok) sync?.saved(s.text);
+    // The last few saved texts, with times, are bases a comparison can start from.
+    if (mayWrite && a.ok) recordSnapshot(s.text);
     const b = savePositions(s.positions);
     const err = !a.ok ? a.reason : !b.ok ? b.reason : undefined;
     if (err !== s.storageError) s.setStorageError(err);

@@ -24,6 +24,8 @@ import { EmptyCanvas } from './empty-canvas';
 import { OverviewMap } from './overview-map';
 import { ContextMenu, type MenuState } from './context-menu';
 import { CanvasFilters, filterGraph, NO_FILTER, type GraphFilter } from './filters';
+import { useCompareOverlay } from '../compare/compare-context';
+import { CompareLegendSlot } from '../compare/compare-lazy';
 
 const nodeTypes = { studio: StudioNodeComponent };
 const edgeTypes = { studio: StudioEdgeComponent };
@@ -41,14 +43,17 @@ export function Canvas({ trace }: CanvasProps) {
   const store = useStudioStore();
   const selection = useStudio(selectSelection);
   const fitRequest = useStudio(selectFit);
-  const positions = usePositions(derived.graph);
+  // While comparing, the union of base and head (ghosts of removed elements among the head's); else the graph.
+  const compared = useCompareOverlay();
+  const graph = compared?.graph ?? derived.graph;
+  const positions = usePositions(graph);
   const diags = useMemo(() => summariseDiagnostics(derived.diagnostics), [derived.diagnostics]);
   const stale = derived.parseErrors.length > 0;
   const [filter, setFilter] = useState<GraphFilter>(NO_FILTER);
-  const shown = useMemo(() => filterGraph(derived.graph, filter), [derived.graph, filter]);
+  const shown = useMemo(() => filterGraph(graph, filter), [graph, filter]);
   const flow = useMemo(
-    () => toFlow(shown, positions, diags, trace, stale),
-    [shown, positions, diags, trace, stale],
+    () => toFlow(shown, positions, diags, trace, stale, compared),
+    [shown, positions, diags, trace, stale, compared],
   );
 
   // Local node state only for what React Flow changes itself (drag positions, sizes); never the selection.
@@ -140,6 +145,7 @@ export function Canvas({ trace }: CanvasProps) {
         <Palette onAdd={(k) => actions.add(k)} />
         <CanvasFilters graph={derived.graph} value={filter} onChange={setFilter} />
       </div>
+      <CompareLegendSlot />
       <DeriveProgress />
       {derived.graph.nodes.length === 0 && !busy && <EmptyCanvas />}
       <ReactFlow<StudioNode>

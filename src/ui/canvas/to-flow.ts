@@ -2,6 +2,7 @@ import { handlesOf } from './handles';
 import type { Edge, Node } from '@xyflow/react';
 import type { Graph, GraphEdge, GraphNode, Point } from '../../core/graph/types';
 import type { Diagnostic, Severity } from '../../core/validate/types';
+import type { ChangeKind, GraphUnion } from '../../core/compare/graph-union';
 
 export interface DiagSummary {
   severity: Severity;
@@ -14,6 +15,8 @@ export interface StudioNodeData extends Record<string, unknown> {
   diag: DiagSummary | undefined;
   traced: boolean;
   dimmed: boolean;
+  /** While comparing: how this node differs from the base (`data-change`); a `removed` one is a ghost. */
+  change?: ChangeKind;
 }
 
 export interface StudioEdgeData extends Record<string, unknown> {
@@ -22,6 +25,9 @@ export interface StudioEdgeData extends Record<string, unknown> {
   traced: boolean;
   dimmed: boolean;
   tracedPercent: number | undefined;
+  /** While comparing: how this edge differs from the base, and its share there (`80% → 50%`). */
+  change?: ChangeKind;
+  basePercent?: number;
 }
 
 export type StudioNode = Node<StudioNodeData, 'studio'>;
@@ -59,8 +65,10 @@ export function toFlow(
   diags: ReadonlyMap<string, DiagSummary>,
   trace: Trace | undefined,
   stale: boolean,
+  compared?: GraphUnion,
 ): { nodes: StudioNode[]; edges: StudioEdge[] } {
   const nodes: StudioNode[] = graph.nodes.map((g) => ({
+    ...(compared ? ghostNode(compared, g.id) : {}),
     id: g.id,
     type: 'studio',
     position: positions.get(g.id) ?? { x: 0, y: 0 },
@@ -79,6 +87,7 @@ export function toFlow(
       diag: diags.get(g.id),
       traced: trace?.nodes.has(g.id) ?? false,
       dimmed: stale || g.stale || (trace !== undefined && !trace.nodes.has(g.id)),
+      ...(compared?.nodes.has(g.id) ? { change: compared.nodes.get(g.id) } : {}),
     },
   }));
   const edges: StudioEdge[] = graph.edges.map((g) => ({
@@ -87,13 +96,33 @@ export function toFlow(
     target: g.target,
     type: 'studio',
     ...(g.sourceHandle ? { sourceHandle: g.sourceHandle } : {}),
+    ...(compared ? ghostEdge(compared, g.id) : {}),
     data: {
       g,
       diag: diags.get(g.id),
       traced: trace?.edges.has(g.id) ?? false,
       tracedPercent: trace?.edges.get(g.id),
       dimmed: stale || g.stale || (trace !== undefined && !trace.edges.has(g.id)),
+      ...edgeChange(compared, g.id),
     },
   }));
   return { nodes, edges };
+}
+
+// A ghost stands for what the base had: it is shown, never selected, dragged, connected or edited.
+function ghostNode(u: GraphUnion, id: string): Partial<StudioNode> {
+  return u.ghosts.has(id) ? { selectable: false, draggable: false, connectable: false } : {};
+}
+
+// The edge's own SVG group carries `data-change`, as the node's root element does (the UI contract).
+function ghostEdge(u: GraphUnion, id: string): Partial<StudioEdge> {
+  const change = u.edges.get(id)?.change;
+  const attrs = change ? { domAttributes: { 'data-change': change } as StudioEdge['domAttributes'] } : {};
+  return u.ghosts.has(id) ? { ...attrs, selectable: false, focusable: false } : attrs;
+}
+
+function edgeChange(u: GraphUnion | undefined, id: string): Pick<StudioEdgeData, 'change' | 'basePercent'> {
+  const m = u?.edges.get(id);
+  if (!m) return {};
+  return { change: m.change, ...(m.basePercent !== undefined ? { basePercent: m.basePercent } : {}) };
 }

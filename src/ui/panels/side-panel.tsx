@@ -1,6 +1,9 @@
 import { Suspense, lazy, useEffect } from 'react';
 import type { StudioState } from '../../state/store';
 import { useStudio, useStudioStore } from '../store-context';
+import { useCompare } from '../compare/compare-context';
+import { ChangesPanel, loadChangesPanel } from '../compare/compare-lazy';
+import type { CompareState } from '../compare/compare-store';
 
 // The tools load on demand, so the first screen's JavaScript stays small; once the page is idle all are fetched,
 // and hovering a tab fetches its tool at once, so switching never waits in practice.
@@ -28,11 +31,14 @@ function usePreloadWhenIdle() {
 }
 
 const selectPanel = (s: StudioState) => s.sidePanel;
+const selectComparing = (s: CompareState) => s.base !== undefined;
 
 /** The right-hand tools: inspector, request simulator, and what Envoy would see. */
 export function SidePanel() {
   const panel = useStudio(selectPanel);
   const store = useStudioStore();
+  // The changes tab is there only while comparing (a closed comparison leaves no empty tool behind).
+  const comparing = useCompare(selectComparing);
   usePreloadWhenIdle();
   return (
     <aside className="side-panel">
@@ -66,6 +72,18 @@ export function SidePanel() {
         >
           Envoy
         </button>
+        {comparing && (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={panel === 'changes'}
+            data-testid="changes-open"
+            onPointerEnter={() => void loadChangesPanel()}
+            onClick={() => store.getState().showPanel('changes')}
+          >
+            Changes
+          </button>
+        )}
       </div>
       <div className="content">
         <Suspense fallback={<p className="loading">Loading…</p>}>
@@ -73,8 +91,12 @@ export function SidePanel() {
             <Inspector />
           ) : panel === 'simulator' ? (
             <SimulatorPanel />
-          ) : (
+          ) : panel === 'changes' && comparing ? (
+            <ChangesPanel />
+          ) : panel === 'envoy' ? (
             <EnvoyPanel />
+          ) : (
+            <Inspector />
           )}
         </Suspense>
       </div>

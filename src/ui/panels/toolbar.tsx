@@ -2,6 +2,7 @@ import type { StudioState } from '../../state/store';
 import { loadExportBody } from '../dialogs/lazy-bodies';
 import { useStudio, useStudioInstance } from '../store-context';
 import { NamespaceSetting } from './namespace-setting';
+import { CompareButton } from '../compare/compare-lazy';
 
 const selectDialog = (s: StudioState) => s.dialog;
 // The undo history changes with the text (typing, canvas edits, undo itself all change it), so the buttons
@@ -34,6 +35,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }) {
       >
         Export…
       </button>
+      <CompareButton />
       <span className="sep" />
       <NamespaceSetting />
       <button

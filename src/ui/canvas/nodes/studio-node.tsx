@@ -23,8 +23,13 @@ const KIND_LABEL: Record<string, string> = {
  * larger type), the kind's body, handles. Subsets, small boxes inside their rule, have a one-line header.
  */
 function StudioNodeView({ data, selected }: NodeProps<StudioNode>) {
-  const { g, diag, traced, dimmed } = data;
-  const cls = stateClasses(['studio-node', `kind-${g.kind}`], { selected, traced, dimmed, diag });
+  const { g, diag, traced, dimmed, change } = data;
+  const cls = stateClasses(['studio-node', `kind-${g.kind}`, change ? `change-${change}` : ''], {
+    selected,
+    traced,
+    dimmed,
+    diag,
+  });
   const missing = missingLook(g);
   const kind =
     g.kind === 'deployment' && g.workloadKind !== 'Deployment'
@@ -38,6 +43,7 @@ function StudioNodeView({ data, selected }: NodeProps<StudioNode>) {
       data-elsewhere={missing?.elsewhere}
       data-node-id={g.id}
       data-traced={traced ? 'true' : undefined}
+      data-change={change}
       style={{ width: g.width, height: g.height }}
       title={g.ref ?? g.title}
     >

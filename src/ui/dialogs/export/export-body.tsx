@@ -14,6 +14,7 @@ import { ShareLink } from '../../links/share-link';
 import { graphPicture } from './canvas-image';
 import { ConfirmStep, IncludedFiles, ProblemList } from './export-sections';
 import { MANIFEST_ACTIONS, useExportActions, type ExportAction } from './use-export-actions';
+import { useCompareStore } from '../../compare/compare-context';
 
 const selectSelection = (s: StudioState) => s.selection;
 const selectPositions = (s: StudioState) => s.positions;
@@ -44,9 +45,14 @@ export function ExportBody() {
     graphPicture(derived.graph, positions),
   );
 
+  const compare = useCompareStore();
   const request = (action: ExportAction) => {
     if (MANIFEST_ACTIONS.includes(action) && problems.length > 0 && !confirmed) setPending(action);
-    else void run(action);
+    else {
+      // The text at the last export is a base a comparison can start from ("what changed since I exported?").
+      if (MANIFEST_ACTIONS.includes(action)) compare.getState().recordExport(derived.text);
+      void run(action);
+    }
   };
   const empty = content.trim() === '';
 
@@ -88,6 +94,7 @@ export function ExportBody() {
           onConfirm={() => {
             setConfirmed(true);
             setPending(undefined);
+            compare.getState().recordExport(derived.text);
             void run(pending);
           }}
           onCancel={() => setPending(undefined)}
