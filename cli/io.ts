@@ -6,4 +6,6 @@ export interface Io {
   /** Whether to colour text output, given the `--color` flag's value (undefined: decide by the terminal). */
   colour(flag: unknown): boolean;
   version: string;
+  /** True when stderr is a terminal: long commands say what they are doing there. */
+  stderrIsTTY?: boolean;
 }

@@ -34,6 +34,7 @@ function nodeIo(): Io {
     colour: (flag) =>
       typeof flag === 'boolean' ? flag : !process.env.NO_COLOR && process.stdout.isTTY === true,
     version: VERSION,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }
 

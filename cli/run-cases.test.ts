@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { derive } from '../src/core/derive';
-import { combine } from './combine';
-import { lastApplied } from './last-applied';
-import { runCases } from './run-cases';
+import { runFiles } from './run-cases';
 import { readTestCases } from './test-cases';
 
 const F = join(__dirname, '../test/fixtures/cli');
 const file = (p: string) => ({ name: p, text: readFileSync(join(F, p), 'utf8') });
 
 function run(manifests: string[], cases: { name: string; text: string }[]) {
-  const { model } = derive(combine(manifests.map(file)).text);
-  return runCases(lastApplied(model), readTestCases(cases));
+  return runFiles(manifests.map(file), readTestCases(cases)).report;
 }
 
 const verdicts = (r: ReturnType<typeof run>) => r.cases.map((c) => [c.testCase.description, c.passed]);

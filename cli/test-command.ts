@@ -1,59 +1,47 @@
-import { derive } from '../src/core/derive';
 import { flagList, flagString, parseArgs, UsageError, type FlagSpec } from './args';
-import { combine, locate } from './combine';
+import { formatTestReport, jsonTestReport } from './format-test';
 import { InputError, readInputs } from './inputs';
 import type { Io } from './io';
-import { lastApplied } from './last-applied';
-import { runCases, type RunReport } from './run-cases';
+import { runFiles } from './run-cases';
 import { isTestFile, readTestCases } from './test-cases';
 
 export const TEST_FLAGS: FlagSpec[] = [
   { name: 'tests', short: 't', value: true, repeat: true },
   { name: 'namespace', short: 'n', value: true },
   { name: 'output', short: 'o', value: true },
+  { name: 'color' },
   { name: 'help', short: 'h' },
 ];
 
 export const TEST_HELP = `Usage: its test [-t <cases file|folder>]… <manifest paths…> [flags]
 
-Runs routing test cases (getyourguide/istio-config-validator's files, read as they are: testCases with
-request.authority/method/uri/headers and route, redirect, rewrite, fault, headers, delegate, wantMatch) through
-the same tracer as the app, with Istio's semantics (host resolution, wildcards, delegates, gateways). Without -t,
-files holding testCases among the paths are the cases and the rest the manifests. Several resources of one
-name: the last one wins, as kubectl apply leaves it.
+Runs routing test cases through the same tracer as the app, with Istio's semantics (host resolution, wildcards,
+delegates, gateways), and says which VirtualService rules no case reached. Without -t, files holding testCases
+among the paths are the cases and the rest the manifests. Several resources of one name: the last one wins, as
+kubectl apply leaves it.
 
-Ours on top of theirs, in request: gateway (ns/name), port, sourceNamespace, sourceLabels.
+Test cases: getyourguide/istio-config-validator's files, read as they are (testCases with description,
+request.authority/method/uri/headers, route, redirect, rewrite, fault, headers, delegate, wantMatch), and ours,
+which add beside them:
+  source: Deployment default/productpage-v1 | istio-system/my-gateway | { namespace: ns, labels: {…} }
+  port: 9080             query: { a: b }
+  shares: reviews v1 80%, v2 20%        (or a map { "reviews v1": 80, "reviews v2": 20 })
+  clusters: [outbound|9080|v2|reviews.default.svc.cluster.local]
+  status: 404 | redirect | direct-response | no-match | routed
+wantMatch missing: false when a case states one of their expectations (Go's zero value), true with ours only.
 
 Flags:
   -t, --tests PATH       test-case file or folder (repeatable)
   -n, --namespace NS     namespace for resources that name none, and the client's (default: inferred)
   -o, --output text|json
+      --color            colour the text output (default: only on a terminal, unless NO_COLOR)
 
 Exit: 0 every case passed, 1 a case failed, 2 unusable input (no cases, unreadable files, YAML syntax errors).`;
 
-function formatReport(report: RunReport): string {
-  const lines: string[] = [];
-  let requests = 0;
-  for (const c of report.cases) {
-    const tc = c.testCase;
-    requests += c.requests.length;
-    lines.push(
-      `${c.passed ? 'PASS' : 'FAIL'}  ${tc.description}  (${tc.file}:${tc.line}, ${c.requests.length} requests)`,
-    );
-    if (c.error) lines.push(`      ${c.error}`);
-    for (const q of c.requests.filter((x) => !x.ok)) {
-      lines.push(`      ${q.request} → ${q.outcome}`);
-      for (const p of q.problems) lines.push(`        ${p}`);
-    }
-  }
-  const failed = report.cases.filter((c) => !c.passed).length;
-  if (report.unreached.length > 0) lines.push('', `Rules no case reached: ${report.unreached.join(', ')}`);
-  lines.push(
-    '',
-    `${report.cases.length} cases, ${requests} requests: ${report.cases.length - failed} passed, ${failed} failed`,
-  );
-  return lines.join('\n');
-}
+// Above this much input, progress goes to stderr even when it is not a terminal (a CI log shows it is alive).
+const BIG_INPUT = 1_000_000;
+
+const count = (n: number): string => n.toLocaleString('en-US');
 
 /** `its test`: returns the exit code. */
 export function runTest(argv: readonly string[], io: Io): number {
@@ -73,35 +61,21 @@ export function runTest(argv: readonly string[], io: Io): number {
   if (cases.length === 0) throw new InputError('no test cases found (files with a top-level testCases list)');
 
   const manifests = inputs.filter((f) => !isTestFile(f));
-  const combined = combine(manifests);
-  const namespace = flagString(args, 'namespace', '');
-  const derived = derive(combined.text, namespace ? { defaultNamespace: namespace } : {});
-  if (derived.parseErrors.length > 0) {
-    for (const p of derived.parseErrors) {
-      const at = locate(combined, p.start);
-      io.err(`its: ${at ? `${at.file}:${at.line}:${at.column}` : '?'}: cannot read this YAML: ${p.message}`);
-    }
+  const size = manifests.reduce((s, f) => s + f.text.length, 0);
+  const progress = io.stderrIsTTY === true || size > BIG_INPUT;
+  if (progress)
+    io.err(`its: reading ${count(manifests.length)} files (${count(Math.round(size / 1024))} KB)…`);
+  const run = runFiles(manifests, cases, flagString(args, 'namespace', ''));
+  if (run.parseErrors.length > 0) {
+    for (const e of run.parseErrors) io.err(`its: ${e}`);
     return 2;
   }
-  const report = runCases(lastApplied(derived.model), cases, namespace || derived.namespace.name);
-  if (output === 'json') {
-    io.out(
-      JSON.stringify(
-        {
-          cases: report.cases.map((c) => ({
-            description: c.testCase.description,
-            file: c.testCase.file,
-            line: c.testCase.line,
-            passed: c.passed,
-            error: c.error ?? null,
-            requests: c.requests,
-          })),
-          unreached: report.unreached,
-        },
-        null,
-        2,
-      ),
+  if (progress)
+    io.err(
+      `its: read ${count(manifests.length)} files, ${count(run.resources)} resources; ran ${count(cases.length)} cases`,
     );
-  } else io.out(formatReport(report));
+  const { report, unreached } = run;
+  if (output === 'json') io.out(jsonTestReport(report, unreached));
+  else io.out(formatTestReport(report, unreached, io.colour(args.flags.get('color'))));
   return report.cases.every((c) => c.passed) ? 0 : 1;
 }
