@@ -64,8 +64,8 @@ export interface ViewFact {
   proxy: string;
   /** For `subset-missing`: the host FQDN and the subset. */
   subset?: { fqdn: string; name: string };
-  /** The rule, for ranges: protocol and index in its VirtualService. */
-  rule?: { protocol: string; index: number };
+  /** The rule, for ranges: protocol and index in its VirtualService, and how to name it (`"main"`, `http[1]`). */
+  rule?: { protocol: string; index: number; label: string };
 }
 
 // `Kind ns/name#http[i]`-like keys survive a rule being inserted before: key by the rule's own key.
@@ -126,7 +126,7 @@ export function viewFacts(model: MeshModel, proxies: readonly ComparedProxy[], e
         host: s.virtualHost.split(':')[0],
         text: `${r.vs} rule ${r.label} can never be reached: route ${s.by} always takes its requests first`,
         proxy: name,
-        rule: { protocol: 'http', index: r.index },
+        rule: { protocol: 'http', index: r.index, label: r.label },
       });
     }
     for (const m of missingClusters(model, proxy, env)) {
@@ -142,7 +142,7 @@ export function viewFacts(model: MeshModel, proxies: readonly ComparedProxy[], e
         text: `${c.fqdn.split('.')[0] ?? c.fqdn} ${c.subset}: ${r.vs} rule ${r.label} still sends traffic to subset ${c.subset}, which no DestinationRule defines: Envoy answers 503 (NR)`,
         proxy: name,
         subset: { fqdn: c.fqdn, name: c.subset },
-        rule: { protocol: 'http', index: r.index },
+        rule: { protocol: 'http', index: r.index, label: r.label },
       });
     }
   }

@@ -223,7 +223,7 @@ function factMeaning(
         (p.base as DestinationRule).subsets.some((s) => s.name === name),
     );
     const text = dr
-      ? `${fqdn.split('.')[0] ?? fqdn} ${name}: subset ${name} ${dr.change === 'removed' ? 'goes with' : 'removed from'} ${dr.ref} while ${f.vs} still sends traffic to it: Envoy answers 503 (NR)`
+      ? `${fqdn.split('.')[0] ?? fqdn} ${name}: subset ${name} ${dr.change === 'removed' ? 'goes with' : 'removed from'} ${dr.ref} while ${f.vs} rule ${f.rule?.label ?? ''} still sends traffic to it: Envoy answers 503 (NR)`
       : f.text;
     return {
       kind: 'subset-missing',
