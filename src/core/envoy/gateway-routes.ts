@@ -3,12 +3,14 @@ import type { MeshModel } from '../model/types';
 import { gatewayDomains } from './domains';
 import { boundServers, httpRouteNameOf, type BoundServer } from './gateway-servers';
 import { registry, visibleServices } from './registry';
+import { withIngress, usesIngressSemantics } from './ingress';
 import { isCatchAll, translateRules } from './translate';
 import type { Env, EnvoyRoute, Proxy, RouteConfiguration, VirtualHost } from './types';
 import { orderedVirtualServices, viewOf, type VsView } from './vs-select';
 
 /** VirtualServices with hosts, in istiod's order, as a gateway in `proxy.namespace` sees them. */
-export function gatewayViews(model: MeshModel, proxy: Proxy, env: Env): VsView[] {
+export function gatewayViews(text: MeshModel, proxy: Proxy, env: Env): VsView[] {
+  const model = withIngress(text, env);
   return orderedVirtualServices(model, proxy.namespace, env)
     .filter((vs) => vs.hosts.length > 0)
     .map((vs) => viewOf(model, vs, env));
@@ -68,7 +70,13 @@ export function buildGatewayRoutes(model: MeshModel, proxy: Proxy, env: Env): Ro
       for (const { view, host } of serverViews(views, b)) {
         const vh = vhostFor(host, b.serverPort);
         if (b.httpsRedirect) vh.requireTls = true;
-        for (const r of translateRules(view.http, view.key, view.vs.namespace, ctx)) {
+        for (const r of translateRules(
+          view.http,
+          view.key,
+          view.vs.namespace,
+          ctx,
+          usesIngressSemantics(view.vs),
+        )) {
           const k = JSON.stringify([r.name, r.match, r.virtualService, r.source]);
           if (vh.seen.has(k)) continue;
           vh.seen.add(k);

@@ -1,6 +1,7 @@
 import { arr, rec, strMap } from '../model/read';
 import type { Gateway, GatewayServer, MeshModel } from '../model/types';
 import { byCreation, labelsMatch } from './env';
+import { withIngress } from './ingress';
 import { ownServices, registry, type RegService } from './registry';
 import type { Env, Proxy } from './types';
 
@@ -42,9 +43,11 @@ function splitHost(h: string, gwNs: string): { ns: string; host: string } {
 
 /**
  * The gateways that configure this proxy: one naming a Service the proxy belongs to in the
- * `internal.istio.io/gateway-service` annotation, or one whose selector matches its labels.
+ * `internal.istio.io/gateway-service` annotation, or one whose selector matches its labels (an empty selector
+ * matches every gateway).
  */
-function boundGateways(model: MeshModel, proxy: Proxy, own: readonly RegService[], env: Env) {
+function boundGateways(text: MeshModel, proxy: Proxy, own: readonly RegService[], env: Env) {
+  const model = withIngress(text, env);
   const ownHosts = new Set(own.map((s) => s.hostname));
   const out: { gw: Gateway; services: RegService[] | undefined }[] = [];
   for (const gw of byCreation(model.gateways, env)) {
@@ -53,11 +56,19 @@ function boundGateways(model: MeshModel, proxy: Proxy, own: readonly RegService[
       const names = annotation.split(',').map((s) => s.trim().toLowerCase());
       if (names.some((n) => ownHosts.has(n)))
         out.push({ gw, services: own.filter((s) => names.includes(s.hostname)) });
-    } else if (Object.keys(gw.selector).length > 0 && labelsMatch(gw.selector, proxy.labels)) {
+    } else if (labelsMatch(gw.selector, proxy.labels)) {
+      // No selector applies to every gateway proxy (`push_context.go`: "no selector. Applies to all workloads").
       out.push({ gw, services: undefined });
     }
   }
   return out;
+}
+
+// `sanitizeServerHostNamespace`: `./h` is in the Gateway's namespace, a host without one in any (`*` + `/h`).
+function sanitizedHost(h: string, gwNs: string): string {
+  const slash = h.indexOf('/');
+  if (slash < 0) return `*/${h}`;
+  return h.slice(0, slash) === '.' ? `${gwNs}/${h.slice(slash + 1)}` : h;
 }
 
 /**
@@ -71,6 +82,7 @@ export function boundServers(model: MeshModel, proxy: Proxy, env: Env): BoundSer
   const translatable = own.filter((s) => s.labels[NO_TRANSLATION] !== 'true');
   const out: BoundServer[] = [];
   const kindByPort = new Map<number, string>();
+  const tlsHostsByPort = new Map<number, Set<string>>();
   for (const { gw, services } of boundGateways(model, proxy, own, env)) {
     for (const server of gw.servers) {
       if (server.port === undefined) continue;
@@ -85,6 +97,15 @@ export function boundServers(model: MeshModel, proxy: Proxy, env: Env): BoundSer
       kindByPort.set(listenerPort, kind);
       // A second TCP server on a port is a duplicate: the first one (config order) keeps it (istio/istio#21394).
       if (cls === 'tcp' && out.some((o) => o.cls === 'tcp' && o.listenerPort === listenerPort)) continue;
+      // A TLS server naming a host an earlier TLS server of the port has is skipped whole (`model/gateway.go`
+      // mergeGateways, CheckDuplicates): the first one in config order keeps the host.
+      if (kind === 'tls') {
+        const known = tlsHostsByPort.get(listenerPort) ?? new Set<string>();
+        const hosts = server.hosts.map((h) => sanitizedHost(h, gw.namespace));
+        if (hosts.some((h) => known.has(h))) continue;
+        for (const h of hosts) known.add(h);
+        tlsHostsByPort.set(listenerPort, known);
+      }
       const rawServer = rec(arr(rec(gw.raw.spec).servers)[server.index]);
       out.push({
         gateway: gw,

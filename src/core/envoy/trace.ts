@@ -171,6 +171,12 @@ function stringOk(m: StringMatcher, value: string | undefined, caseSensitive = t
 }
 
 /**
+function segmentPrefixOk(prefix: string, path: string, caseSensitive: boolean): boolean {
+  const p = caseSensitive ? prefix : prefix.toLowerCase();
+  const v = caseSensitive ? path : path.toLowerCase();
+  return v === p || v.startsWith(`${p}/`);
+}
+
  * True when a route matches the request, every field evaluated (Envoy's semantics: regexes match the whole
  * value). Istio's simulator looks at the path only; no case of its corpus depends on the difference.
  */
@@ -183,6 +189,7 @@ export function routeMatches(r: EnvoyRoute, call: TraceRequest): boolean {
   if (m.path !== undefined && !stringOk({ exact: m.path }, path, cs)) return false;
   if (m.prefix !== undefined && !stringOk({ prefix: m.prefix }, path, cs)) return false;
   if (m.safeRegex !== undefined && !stringOk({ safeRegex: m.safeRegex }, path)) return false;
+  if (m.pathSeparatedPrefix !== undefined && !segmentPrefixOk(m.pathSeparatedPrefix, path, cs)) return false;
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(call.headers ?? {})) headers[k.toLowerCase()] = v;
   if (call.method) headers[':method'] = call.method.toUpperCase();

@@ -42,11 +42,15 @@ function stringMatcher(v: unknown): StringMatcher {
 }
 
 /** Istio's match → Envoy's RouteMatch (`route.go` TranslateRouteMatch). */
-export function translateMatch(m: Rec): RouteMatch {
+export function translateMatch(m: Rec, ingressSemantics = false): RouteMatch {
   const out: RouteMatch = {};
   const uri = rec(m.uri);
+  const prefix = str(uri.prefix);
   if (str(uri.exact) !== undefined) out.path = str(uri.exact);
-  else if (str(uri.prefix) !== undefined) out.prefix = str(uri.prefix);
+  // An Ingress `Prefix` matches whole path segments (`/foo` takes `/foo` and `/foo/x`, not `/foobar`).
+  else if (prefix !== undefined && ingressSemantics && prefix !== '/')
+    out.pathSeparatedPrefix = prefix.replace(/\/+$/, '');
+  else if (prefix !== undefined) out.prefix = prefix;
   else if (str(uri.regex) !== undefined) out.safeRegex = str(uri.regex);
   else out.prefix = '/';
   if (m.ignoreUriCase === true) out.caseSensitive = false;
@@ -174,6 +178,7 @@ export function translateRules(
   vsKey: string,
   vsNamespace: string,
   ctx: TranslateContext,
+  ingressSemantics = false,
 ): EnvoyRoute[] {
   const out: EnvoyRoute[] = [];
   for (const rule of rules) {
@@ -193,7 +198,7 @@ export function translateRules(
       if (stop || !matchApplies(m, ctx, vsNamespace)) return;
       const mName = str(m.name);
       const name = rule.name && mName ? `${rule.name}.${mName}` : (rule.name ?? mName ?? '');
-      const match = translateMatch(m);
+      const match = translateMatch(m, ingressSemantics);
       out.push({ name, match, ...base, virtualService: vsKey, source: { ...rule.source, matchIndex: mi } });
       if (isCatchAll(match)) stop = true;
     });

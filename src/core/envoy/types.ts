@@ -59,6 +59,8 @@ export interface QueryParameterMatcher extends StringMatcher {
 /** Envoy's RouteMatch: one path specifier (`prefix`, `path` or `safeRegex`) plus headers and query. */
 export interface RouteMatch {
   prefix?: string;
+  /** Envoy's `path_separated_prefix` (Istio uses it for Ingress and Gateway API prefixes): whole segments. */
+  pathSeparatedPrefix?: string;
   path?: string;
   safeRegex?: string;
   caseSensitive?: false;
