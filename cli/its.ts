@@ -2,6 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './args';
 import { CHECK_HELP, runCheck } from './check';
+import { DIFF_HELP, runDiff } from './diff';
 import { ENVOY_HELP, runEnvoy } from './envoy-commands';
 import { InputError } from './inputs';
 import type { Io } from './io';
@@ -20,11 +21,11 @@ Commands:
   test           routing test cases (istio-config-validator's files) through the app's tracer
   trace          where a request goes through the config istiod would give a proxy (json)
   proxy-config   routes|clusters: the config istiod would give a proxy (json or table)
-  diff           what changed between two versions (not available yet)
+  diff           what a change does to traffic: shares, 503 risks, moved requests, safe order
 
 Run 'its <command> --help' for a command's flags. Exit codes: 0 ok, 1 findings or failed tests, 2 unusable input.`;
 
-const LATER: Record<string, string> = { diff: 'its diff' };
+const LATER: Record<string, string> = {};
 
 function nodeIo(): Io {
   return {
@@ -53,6 +54,7 @@ export function main(argv: readonly string[], io: Io = nodeIo()): number {
     if (command === 'check') return runCheck(rest, io);
     if (command === 'test') return runTest(rest, io);
     if (command === 'trace' || command === 'proxy-config') return runEnvoy(command, rest, io);
+    if (command === 'diff') return runDiff(rest, io);
     const later = LATER[command];
     if (later) {
       io.err(
@@ -69,6 +71,7 @@ export function main(argv: readonly string[], io: Io = nodeIo()): number {
         test: TEST_HELP,
         trace: ENVOY_HELP,
         'proxy-config': ENVOY_HELP,
+        diff: DIFF_HELP,
       };
       io.err((command !== undefined && help[command]) || HELP);
       return 2;

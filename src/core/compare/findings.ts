@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../validate/types';
 import type { FindingRef } from './types';
 
-function refOf(d: Diagnostic): FindingRef {
+function toRef(d: Diagnostic): FindingRef {
   return { code: d.code, severity: d.severity, message: d.message, resource: d.resource, path: d.path };
 }
 
@@ -13,7 +13,13 @@ const keyOf = (d: Diagnostic): string => `${d.code}|${d.resource ?? ''}|${d.path
 export function diffFindings(
   base: readonly Diagnostic[],
   head: readonly Diagnostic[],
-): { added: FindingRef[]; fixed: FindingRef[] } {
+): { added: FindingRef[]; fixed: FindingRef[]; ranges: Map<FindingRef, [number, number]> } {
+  const ranges = new Map<FindingRef, [number, number]>();
+  const refOf = (d: Diagnostic): FindingRef => {
+    const f = toRef(d);
+    ranges.set(f, d.range);
+    return f;
+  };
   const bk = new Set(base.map(keyOf));
   const hk = new Set(head.map(keyOf));
   const uniq = (ds: readonly Diagnostic[]): Diagnostic[] => {
@@ -23,5 +29,6 @@ export function diffFindings(
   return {
     added: uniq(head.filter((d) => !bk.has(keyOf(d)))).map(refOf),
     fixed: uniq(base.filter((d) => !hk.has(keyOf(d)))).map(refOf),
+    ranges,
   };
 }

@@ -41,6 +41,17 @@ describe('unionGraphs on bookinfo pairs', () => {
     expect(u.nodes.get('subset:default/reviews/v2')).toBeUndefined();
   });
 
+  it('a resource the comparison names changed is marked on its node, not on its subsets', () => {
+    const base = graphOf(DR_ALL, VS_80_20);
+    const head = graphOf(DR_ALL, VS_50_V3);
+    expect(unionGraphs(base, head).nodes.get('virtualservice:default/reviews')).toBeUndefined();
+    const refs = new Set(['VirtualService default/reviews', 'DestinationRule default/reviews']);
+    const u = unionGraphs(base, head, refs);
+    expect(u.nodes.get('virtualservice:default/reviews')).toBe('changed');
+    expect(u.nodes.get('destinationrule:default/reviews')).toBe('changed');
+    expect(u.nodes.get('subset:default/reviews/v1')).toBeUndefined();
+  });
+
   it('80/20 → all v3: the second destination is a ghost edge with its old share', () => {
     const u = unionGraphs(graphOf(DR_ALL, VS_80_20), graphOf(DR_ALL, VS_V3));
     expect(u.edges.get(ROUTE(0, 1))).toEqual({ change: 'removed', basePercent: 20 });

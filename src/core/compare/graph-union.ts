@@ -44,8 +44,16 @@ function edgeSignature(e: GraphEdge): string {
  * lacks it, `changed` when it differs), then every base-only element as a `removed` ghost. A DestinationRule
  * grows to hold its ghost subsets and a VirtualService keeps its removed route rows, so ghost edges have the
  * handles they start from. Parents stay before their children (React Flow needs that).
+ *
+ * `changedRefs` (`Kind ns/name` of resources the comparison found changed) marks their nodes `changed` even
+ * when nothing the node draws differs: a weight lives on the edge, yet the VirtualService is what changed.
+ * Subsets are left to their own signature (they share their rule's ref).
  */
-export function unionGraphs(base: Graph, head: Graph): GraphUnion {
+export function unionGraphs(
+  base: Graph,
+  head: Graph,
+  changedRefs: ReadonlySet<string> = new Set(),
+): GraphUnion {
   const nodes = new Map<string, ChangeKind>();
   const edges = new Map<string, EdgeChangeMark>();
   const ghosts = new Set<string>();
@@ -66,6 +74,7 @@ export function unionGraphs(base: Graph, head: Graph): GraphUnion {
     const was = baseNodes.get(n.id);
     if (!was) nodes.set(n.id, 'added');
     else if (nodeSignature(was) !== nodeSignature(n)) nodes.set(n.id, 'changed');
+    else if (!n.parentId && n.ref !== undefined && changedRefs.has(n.ref)) nodes.set(n.id, 'changed');
     return grown(n, was, ghostChildren.get(n.id) ?? 0, head);
   });
   unionNodes.push(...ghostNodes);

@@ -19,7 +19,7 @@ import {
 } from './resources';
 import { ruleMeanings } from './rules';
 import { summarise } from './summary';
-import type { CompareOptions, Comparison, Meaning, MeaningKind, ResourceChange } from './types';
+import type { CompareOptions, Comparison, FindingRef, Meaning, MeaningKind, ResourceChange } from './types';
 
 export type * from './types';
 
@@ -132,7 +132,11 @@ function safe(base: Derived, head: Derived, options: CompareOptions): Comparison
     }
   }
 
-  const findings = diffFindings(base.diagnostics, head.diagnostics);
+  const { ranges, ...findings } = diffFindings(base.diagnostics, head.diagnostics);
+  const placed = (f: FindingRef, side: 'base' | 'head'): Pick<Meaning, 'range' | 'side'> => {
+    const range = ranges.get(f);
+    return range ? { range, side } : {};
+  };
   for (const f of findings.added) {
     meanings.push({
       kind: 'finding-new',
@@ -140,6 +144,7 @@ function safe(base: Derived, head: Derived, options: CompareOptions): Comparison
       resource: f.resource ?? '',
       risk: f.severity === 'error',
       finding: f,
+      ...placed(f, 'head'),
     });
   }
   for (const f of findings.fixed) {
@@ -149,6 +154,7 @@ function safe(base: Derived, head: Derived, options: CompareOptions): Comparison
       resource: f.resource ?? '',
       risk: false,
       finding: f,
+      ...placed(f, 'base'),
     });
   }
   meanings.sort(

@@ -117,7 +117,8 @@ export function resourceRange(d: Derived, r: ResourceBase): [number, number] | u
   const doc = d.parsed.docs[r.docIndex];
   if (!doc) return undefined;
   const node = resourceNode(d, r);
-  if (r.basePath.length === 0 || !isNode(node) || !node.range) return [doc.start, doc.end];
+  // The object's own node, so the range starts at its first key, not at the `---` line or a comment above.
+  if (!isNode(node) || !node.range) return [doc.start, doc.end];
   return [doc.start + node.range[0], doc.start + node.range[1]];
 }
 
