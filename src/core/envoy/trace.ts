@@ -9,7 +9,8 @@ import {
   type FilterChain,
   type Listener,
 } from './listeners';
-import { buildRoutes } from './routes';
+import { buildGatewayRoutes } from './gateway-routes';
+import { buildSidecarRoutes, type IgnoredVirtualService } from './sidecar-routes';
 import type {
   EnvoyRoute,
   Env,
@@ -170,13 +171,13 @@ function stringOk(m: StringMatcher, value: string | undefined, caseSensitive = t
   return true;
 }
 
-/**
 function segmentPrefixOk(prefix: string, path: string, caseSensitive: boolean): boolean {
   const p = caseSensitive ? prefix : prefix.toLowerCase();
   const v = caseSensitive ? path : path.toLowerCase();
   return v === p || v.startsWith(`${p}/`);
 }
 
+/**
  * True when a route matches the request, every field evaluated (Envoy's semantics: regexes match the whole
  * value). Istio's simulator looks at the path only; no case of its corpus depends on the difference.
  */
@@ -188,8 +189,8 @@ export function routeMatches(r: EnvoyRoute, call: TraceRequest): boolean {
   const cs = m.caseSensitive !== false;
   if (m.path !== undefined && !stringOk({ exact: m.path }, path, cs)) return false;
   if (m.prefix !== undefined && !stringOk({ prefix: m.prefix }, path, cs)) return false;
-  if (m.safeRegex !== undefined && !stringOk({ safeRegex: m.safeRegex }, path)) return false;
   if (m.pathSeparatedPrefix !== undefined && !segmentPrefixOk(m.pathSeparatedPrefix, path, cs)) return false;
+  if (m.safeRegex !== undefined && !stringOk({ safeRegex: m.safeRegex }, path)) return false;
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(call.headers ?? {})) headers[k.toLowerCase()] = v;
   if (call.method) headers[':method'] = call.method.toUpperCase();
@@ -201,18 +202,32 @@ export function routeMatches(r: EnvoyRoute, call: TraceRequest): boolean {
   return true;
 }
 
-function httpResult(rc: RouteConfiguration | undefined, call: Call, base: TraceResult): TraceResult {
+/** A trace with what the simulator explains it by: the virtual host's routes, and the VirtualServices ignored. */
+export interface TraceDetail {
+  result: TraceResult;
+  /** The virtual host the request reached, whole (every route in Envoy's order). */
+  virtualHost: VirtualHost | undefined;
+  /** VirtualServices this sidecar drops because an earlier one holds the host (every host; empty at gateways). */
+  ignored: IgnoredVirtualService[];
+}
+
+function httpResult(
+  rc: RouteConfiguration | undefined,
+  call: Call,
+  base: TraceResult,
+): { result: TraceResult; vh?: VirtualHost } {
   const host = (call.host ?? '').toLowerCase();
   const vh = rc ? (matchVirtualHost(rc, host) ?? matchVirtualHost(rc, host.replace(/:\d+$/, ''))) : undefined;
-  if (!vh) return { ...base, error: 'no virtual host matched' };
+  if (!vh) return { result: { ...base, error: 'no virtual host matched' } };
   const withVh = { ...base, virtualHost: vh.name };
-  if (vh.requireTls && call.tls === 'plaintext') return { ...withVh, error: 'tls required, sending 301' };
+  if (vh.requireTls && call.tls === 'plaintext')
+    return { result: { ...withVh, error: 'tls required, sending 301' }, vh };
   const route = vh.routes.find((r) => routeMatches(r, call));
-  if (!route) return { ...withVh, error: 'no route matched' };
+  if (!route) return { result: { ...withVh, error: 'no route matched' }, vh };
   const out: TraceResult = { ...withVh, route: route.name, envoyRoute: route };
   if (route.route && 'cluster' in route.route) out.cluster = route.route.cluster;
   if (route.route && 'weightedClusters' in route.route) out.weightedClusters = route.route.weightedClusters;
-  return out;
+  return { result: out, vh };
 }
 
 /**
@@ -226,28 +241,48 @@ export function trace(
   request: TraceRequest,
   env: Partial<Env> = {},
 ): TraceResult {
+  return traceDetailed(model, proxy, request, env).result;
+}
+
+/**
+ * `trace`, plus the virtual host reached and the sidecar's ignored VirtualServices, from the same build of the
+ * route tables (the simulator explains its answer with them, so they cannot differ from it).
+ */
+export function traceDetailed(
+  model: MeshModel,
+  proxy: Proxy,
+  request: TraceRequest,
+  env: Partial<Env> = {},
+): TraceDetail {
   const e = envOf(env);
   const call = fillDefaults(request);
-  if (call.callMode === 'inbound') return { error: 'inbound calls are not modelled yet' };
+  const only = (result: TraceResult): TraceDetail => ({ result, virtualHost: undefined, ignored: [] });
+  if (call.callMode === 'inbound') return only({ error: 'inbound calls are not modelled yet' });
   if (call.alpn !== '' && call.tls === 'plaintext')
-    return { error: 'invalid call, ALPN can only be sent in TLS requests' };
+    return only({ error: 'invalid call, ALPN can only be sent in TLS requests' });
   const listeners =
     proxy.kind === 'gateway' ? gatewayListeners(model, proxy, e) : sidecarListeners(model, proxy, e);
   const l = matchListener(listeners, call);
-  if (!l) return { error: 'no listener matched' };
+  if (!l) return only({ error: 'no listener matched' });
   // Sidecar listeners sniff plaintext HTTP (the HTTP inspector sets the ALPN).
   if (proxy.kind === 'sidecar' && call.tls === 'plaintext') {
     call.alpn = call.protocol === 'http' ? 'http/1.1' : call.protocol === 'http2' ? 'h2c' : '';
   }
   const fc = matchChain(l, call);
-  if (typeof fc === 'string') return { listener: l.name, error: fc };
+  if (typeof fc === 'string') return only({ listener: l.name, error: fc });
   const base: TraceResult = { listener: l.name, filterChain: fc.name };
-  if (fc.terminatesTls && call.tls === 'plaintext') return { ...base, error: 'invalid TLS' };
+  if (fc.terminatesTls && call.tls === 'plaintext') return only({ ...base, error: 'invalid TLS' });
   if (fc.routeConfig !== undefined) {
-    if (call.tls !== 'plaintext' && !fc.terminatesTls) return { ...base, error: 'protocol error' };
-    if (call.protocol !== 'http' && call.protocol !== 'http2') return { ...base, error: 'protocol error' };
-    const rc = buildRoutes(model, proxy, e).find((r) => r.name === fc.routeConfig);
-    return httpResult(rc, call, { ...base, routeConfig: fc.routeConfig });
+    if (call.tls !== 'plaintext' && !fc.terminatesTls) return only({ ...base, error: 'protocol error' });
+    if (call.protocol !== 'http' && call.protocol !== 'http2')
+      return only({ ...base, error: 'protocol error' });
+    const built =
+      proxy.kind === 'gateway'
+        ? { routes: buildGatewayRoutes(model, proxy, e), ignored: [] }
+        : buildSidecarRoutes(model, proxy, e);
+    const rc = built.routes.find((r) => r.name === fc.routeConfig);
+    const h = httpResult(rc, call, { ...base, routeConfig: fc.routeConfig });
+    return { result: h.result, virtualHost: h.vh, ignored: built.ignored };
   }
-  return fc.cluster !== undefined ? { ...base, cluster: fc.cluster } : base;
+  return only(fc.cluster !== undefined ? { ...base, cluster: fc.cluster } : base);
 }

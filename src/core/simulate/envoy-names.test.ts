@@ -65,7 +65,7 @@ describe('envoyNamesFor: the Envoy names of a simulated request (core/envoy trac
     expect(n?.disagreement).toBeUndefined();
   });
 
-  it('says so when Envoy and the walk disagree: a sidecar keeps the older VirtualService by creationTimestamp', () => {
+  it('a sidecar keeps the older VirtualService by creationTimestamp, whatever the text order', () => {
     const older = load('networking/virtual-service-reviews-v3.yaml').replace(
       '  name: reviews\n',
       '  name: reviews-old\n  creationTimestamp: "2020-01-01T00:00:00Z"\n',
@@ -77,9 +77,11 @@ describe('envoyNamesFor: the Envoy names of a simulated request (core/envoy trac
     const { result, names: n } = names([load(...base), newer, older].join('\n---\n'), { host: 'reviews' });
     expect(n?.clusters).toEqual(['outbound|9080|v3|reviews.default.svc.cluster.local']);
     expect(n?.rule).toBe('default/reviews-old#http[0]');
-    expect(n?.disagreement).toBe(
-      "Envoy's tables take rule default/reviews-old#http[0]; the VirtualService walk takes default/reviews-new#http[0].",
-    );
-    expect(result.rule?.vsName).toBe('reviews-new');
+    expect(n?.disagreement).toBeUndefined();
+    // The simulator's answer is Envoy's: the older VirtualService, and the newer one reported as ignored.
+    expect(result.rule?.id).toBe('default/reviews-old#http[0]');
+    expect(result.destinations.map((d) => [d.subset, d.probability])).toEqual([['v3', 1]]);
+    expect(result.shadowed).toEqual(['VirtualService default/reviews-new']);
+    expect(result.virtualServices).toEqual(['VirtualService default/reviews-old']);
   });
 });

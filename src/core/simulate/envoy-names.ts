@@ -1,31 +1,11 @@
 import { clusterName } from '../envoy/translate';
-import { trace } from '../envoy/trace';
+import { traceDetailed, type TraceDetail } from '../envoy/trace';
 import type { Env, Proxy, TraceRequest, TraceResult } from '../envoy/types';
 import type { MeshModel } from '../model/types';
 import { findGateway, requestGateway } from './gateways';
-import type { SimRequest, SimResult } from './types';
+import type { EnvoyNames, SimRequest, SimResult } from './types';
 
-/** What Envoy names along the simulated request's path (core/envoy's trace), beside the simulator's own answer. */
-export interface EnvoyNames {
-  /** The proxy traced: the client's sidecar, or the gateway's pods. */
-  proxy: Proxy;
-  listener: string | undefined;
-  routeConfig: string | undefined;
-  virtualHost: string | undefined;
-  /** The Envoy route's name (a VirtualService rule's `name`; often empty). */
-  route: string | undefined;
-  /** The VirtualService rule the Envoy route came from, as the simulator's `data-rule` writes it: `ns/name#http[0]`. */
-  rule: string | undefined;
-  /** Envoy cluster names the request goes to (each once, in route order); empty for a redirect or direct response. */
-  clusters: string[];
-  /** Istio's simulation text when Envoy finds no route (`no route matched`, …). */
-  error: string | undefined;
-  /**
-   * Set when the Envoy tables and the simulator's walk of the VirtualServices send the request to different
-   * clusters: says both, so the person sees the disagreement instead of one silently winning.
-   */
-  disagreement: string | undefined;
-}
+export type { EnvoyNames } from './types';
 
 /** The proxy that routes the request: the gateway's pods (its selector), or the sidecar of the client. */
 export function proxyOf(model: MeshModel, req: SimRequest): Proxy | undefined {
@@ -49,13 +29,17 @@ function traceRequest(req: SimRequest, port: number): TraceRequest {
     protocol: 'http',
     path: `${req.path || '/'}${query ? `?${query}` : ''}`,
     method: req.method,
-    headers: req.headers,
+    // The scheme the person picked is what Envoy's `:scheme` holds (the trace would assume http in plaintext).
+    headers: req.scheme ? { ...req.headers, ':scheme': req.scheme.toLowerCase() } : req.headers,
   };
 }
 
-function clustersOf(t: TraceResult): string[] {
-  if (t.cluster) return [t.cluster];
-  return [...new Set((t.weightedClusters ?? []).map((w) => w.name))];
+/** The cluster names (each once, in route order) and their weights: one cluster carries all. */
+export function weightedClustersOf(t: TraceResult): { name: string; weight: number }[] {
+  if (t.cluster) return [{ name: t.cluster, weight: 1 }];
+  const seen = new Map<string, number>();
+  for (const w of t.weightedClusters ?? []) seen.set(w.name, (seen.get(w.name) ?? 0) + w.weight);
+  return [...seen].map(([name, weight]) => ({ name, weight }));
 }
 
 /** The cluster names the simulator's destinations stand for (Envoy's naming of host, port and subset). */
@@ -76,25 +60,61 @@ function ruleOf(t: TraceResult): string | undefined {
 
 const BUILTIN = new Set(['PassthroughCluster', 'BlackHoleCluster']);
 
-function disagreement(result: SimResult, t: TraceResult, envoy: readonly string[]): string | undefined {
-  const rule = ruleOf(t);
-  if (rule !== undefined && result.rule && rule !== result.rule.id) {
-    return `Envoy's tables take rule ${rule}; the VirtualService walk takes ${result.rule.id}.`;
+/**
+ * The assertion behind `disagreement`: the result's rule and destinations must be the ones Envoy's route names.
+ * Undefined when they agree.
+ */
+export function disagreementOf(result: SimResult, names: EnvoyNames): string | undefined {
+  if (names.rule !== undefined && result.rule && names.rule !== result.rule.id) {
+    return `Envoy's tables take rule ${names.rule}; the simulator says ${result.rule.id}.`;
   }
   const sim = simulatorClusters(result);
-  // Nothing to compare when the walk names no destination (no match, redirect, a host nothing knows) and Envoy
-  // names none of the registry either (its passthrough and blackhole clusters are how it says the same).
+  const envoy = names.clusters;
+  // Envoy's passthrough and blackhole clusters stand for "no destination of the registry".
   if (sim.length === 0 && envoy.every((c) => BUILTIN.has(c))) return undefined;
   const same = sim.length === envoy.length && sim.every((c) => envoy.includes(c));
   if (same) return undefined;
-  const envoySays = envoy.length ? envoy.join(', ') : (t.error ?? 'no cluster');
-  return `Envoy's tables send this request to ${envoySays}; the VirtualService walk says ${sim.length ? sim.join(', ') : 'none'}.`;
+  const envoySays = envoy.length ? envoy.join(', ') : (names.error ?? 'no cluster');
+  return `Envoy's tables send this request to ${envoySays}; the simulator says ${sim.length ? sim.join(', ') : 'none'}.`;
+}
+
+/** Envoy's trace of a request, with the names the simulator shows and the tables it explains them by. */
+export interface EnvoyAnswer {
+  names: EnvoyNames;
+  detail: TraceDetail;
 }
 
 /**
- * Traces the simulator's request through the config istiod would give its proxy (core/envoy): the route
- * configuration, virtual host, route and cluster names, and whether they agree with `result`. Undefined when
+ * Traces the simulator's request through the config istiod would give its proxy (core/envoy). Undefined when
  * there is no proxy to trace (the gateway does not exist) or no port is known.
+ */
+export function envoyAnswer(
+  model: MeshModel,
+  req: SimRequest,
+  port: number | undefined,
+  env: Partial<Env> = {},
+): EnvoyAnswer | undefined {
+  const proxy = proxyOf(model, req);
+  if (!proxy || port === undefined) return undefined;
+  const detail = traceDetailed(model, proxy, traceRequest(req, port), env);
+  const t = detail.result;
+  const names: EnvoyNames = {
+    proxy,
+    listener: t.listener,
+    routeConfig: t.routeConfig,
+    virtualHost: t.virtualHost,
+    route: t.route,
+    rule: ruleOf(t),
+    clusters: weightedClustersOf(t).map((w) => w.name),
+    error: t.error,
+    disagreement: undefined,
+  };
+  return { names, detail };
+}
+
+/**
+ * The Envoy names of a simulated request: `result.envoy` (simulate traces the request itself); traced here only
+ * for a result made without them.
  */
 export function envoyNamesFor(
   model: MeshModel,
@@ -102,20 +122,7 @@ export function envoyNamesFor(
   result: SimResult,
   env: Partial<Env> = {},
 ): EnvoyNames | undefined {
-  const proxy = proxyOf(model, req);
-  const port = result.port ?? req.port;
-  if (!proxy || port === undefined) return undefined;
-  const t = trace(model, proxy, traceRequest(req, port), env);
-  const clusters = clustersOf(t);
-  return {
-    proxy,
-    listener: t.listener,
-    routeConfig: t.routeConfig,
-    virtualHost: t.virtualHost,
-    route: t.route,
-    rule: ruleOf(t),
-    clusters,
-    error: t.error,
-    disagreement: disagreement(result, t, clusters),
-  };
+  if (result.envoy) return result.envoy;
+  const a = envoyAnswer(model, req, result.port ?? req.port, env);
+  return a && { ...a.names, disagreement: disagreementOf(result, a.names) };
 }

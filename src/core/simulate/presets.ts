@@ -25,7 +25,8 @@ function concreteHost(host: string): string {
   return host.startsWith('*.') ? `www${host.slice(1)}` : host;
 }
 
-function requestFor(vs: VirtualService, block: Rec | undefined): SimRequest {
+/** The request a preset sends to reach a rule: its first match block made concrete (host, path, headers, gateway). */
+export function requestFor(vs: VirtualService, block: Rec | undefined): SimRequest {
   const b = block ?? {};
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(rec(b.headers))) headers[k.toLowerCase()] = sample(v) ?? '';

@@ -1,3 +1,4 @@
+import { byCreation, DEFAULT_ENV } from '../envoy/env';
 import type { MeshIndex } from '../graph/build-graph';
 import { DOMAIN_SUFFIX, hostMatches, resolveHost } from '../model/hosts';
 import type { MeshModel, VirtualService } from '../model/types';
@@ -47,8 +48,8 @@ export interface VsSelection {
 /**
  * Picks the VirtualServices that route a request for `fqdn` entering by `gateway` (`mesh` or `ns/name`): bound
  * to that gateway, visible there (exportTo), and with the most specific matching host. A gateway merges
- * VirtualServices that share the winning host, in document order; a sidecar takes the first and ignores the
- * rest (Istio reports that as a conflict). VirtualServices without hosts are delegates and never picked here.
+ * VirtualServices that share the winning host, in istiod's order (creationTimestamp, then name and namespace;
+ * untimed ones after, in text order); a sidecar takes the first and ignores the rest (Istio's IST0109). VirtualServices without hosts are delegates and never picked here.
  */
 export function selectVirtualServices(
   model: MeshModel,
@@ -59,7 +60,7 @@ export function selectVirtualServices(
   let best = -1;
   let host: string | undefined;
   let picked: VirtualService[] = [];
-  for (const vs of model.virtualServices) {
+  for (const vs of byCreation(model.virtualServices, DEFAULT_ENV)) {
     if (vs.hosts.length === 0 || !vsGateways(vs).includes(gateway)) continue;
     if (!isVisible(vs.exportTo, vs.namespace, viewerNamespace)) continue;
     let score = -1;

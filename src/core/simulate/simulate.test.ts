@@ -147,10 +147,22 @@ describe('simulate on istio.io reference examples', () => {
     const text = load(
       'wild/istio__istio.io__content_en_docs_reference_config_networking_virtual-service_index.html__tcp.yaml',
     );
-    const r = run(text, { host: 'mongo.prod.svc.cluster.local', port: 27017, protocol: 'tcp' });
+    // Istio builds a TCP listener only for a host the registry knows: with no Service for mongo.prod the
+    // sidecar passes the connection through, whatever the VirtualService says.
+    const bare = run(text, { host: 'mongo.prod.svc.cluster.local', port: 27017, protocol: 'tcp' });
+    expect([bare.outcome, bare.rule, bare.envoy?.clusters]).toEqual([
+      'unknown-host',
+      undefined,
+      ['PassthroughCluster'],
+    ]);
+    const svc = (ns: string, port: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: mongo, namespace: ${ns}}\nspec:\n  selector: {app: mongo}\n  ports: [{name: tcp-mongo, port: ${port}}]\n`;
+    const withSvc = [text, svc('prod', 27017), svc('backup', 5555)].join('\n---\n');
+    const r = run(withSvc, { host: 'mongo.prod.svc.cluster.local', port: 27017, protocol: 'tcp' });
     expect(r.rule?.id).toBe('default/bookinfo-mongo#tcp[0]');
     expect(r.destinations[0]?.port).toBe(5555);
-    const miss = run(text, { host: 'mongo.prod.svc.cluster.local', port: 1, protocol: 'tcp' });
+    expect(r.envoy?.clusters).toEqual(['outbound|5555||mongo.backup.svc.cluster.local']);
+    const miss = run(withSvc, { host: 'mongo.prod.svc.cluster.local', port: 1, protocol: 'tcp' });
     expect(miss.closest?.failure).toBe('port: expected 27017, got 1');
   });
 

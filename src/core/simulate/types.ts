@@ -1,5 +1,6 @@
 import type { Rec } from '../model/read';
 import type { Destination, RouteProtocol } from '../model/types';
+import type { Proxy } from '../envoy/types';
 import type { YamlPath } from '../yaml/locate';
 
 /** A request as the person describes it in the simulator panel. */
@@ -119,6 +120,29 @@ export interface SimFeatures {
   directResponse: { status: number; body: string | undefined } | undefined;
 }
 
+/** What Envoy names along the request's path (core/envoy's trace of the request's proxy): the simulator's answer. */
+export interface EnvoyNames {
+  /** The proxy traced: the client's sidecar, or the gateway's pods. */
+  proxy: Proxy;
+  listener: string | undefined;
+  routeConfig: string | undefined;
+  virtualHost: string | undefined;
+  /** The Envoy route's name (a VirtualService rule's `name`; often empty). */
+  route: string | undefined;
+  /** The VirtualService rule the Envoy route came from, as the simulator's `data-rule` writes it: `ns/name#http[0]`. */
+  rule: string | undefined;
+  /** Envoy cluster names the request goes to (each once, in route order); empty for a redirect or direct response. */
+  clusters: string[];
+  /** Istio's simulation text when Envoy finds no route (`no route matched`, …). */
+  error: string | undefined;
+  /**
+   * An internal assertion, expected never to be set: the simulator's destinations name other clusters than
+   * Envoy's route (HTTP answers are built from Envoy's route, so only a bug can set it; for TCP/TLS the rule
+   * still comes from the VirtualService walk). Says both, so a bug shows instead of one side silently winning.
+   */
+  disagreement: string | undefined;
+}
+
 export interface SimResult {
   outcome: SimOutcome;
   /** One sentence for the panel. */
@@ -144,4 +168,9 @@ export interface SimResult {
   features: SimFeatures | undefined;
   notes: string[];
   highlight: { nodes: string[]; edges: string[] };
+  /**
+   * Envoy's names for the request (listener, route configuration, virtual host, route, clusters); what decides
+   * the answer above. Absent when there is no proxy to trace (a Gateway that does not exist) or no port.
+   */
+  envoy?: EnvoyNames;
 }
