@@ -28,7 +28,7 @@ function caseOf(c: RequestCase): Record<string, unknown> {
   const out: Record<string, unknown> = { description: c.name, wantMatch: true };
   out.source =
     r.gateway !== 'mesh'
-      ? r.gateway
+      ? { gateway: r.gateway, namespace: r.sourceNamespace }
       : Object.keys(r.sourceLabels).length > 0
         ? { namespace: r.sourceNamespace, labels: r.sourceLabels }
         : { namespace: r.sourceNamespace };

@@ -28,15 +28,20 @@ function fromString(s: string): ParsedSource {
 
 /**
  * Reads a case's `source`: `Deployment default/productpage` (a workload), `istio-system/bookinfo-gateway` or
- * `Gateway istio-system/bookinfo-gateway` (a gateway), or a map `{ namespace, labels }`, `{ gateway }`,
- * `{ workload }`. Without one, the `request.gateway`/`sourceNamespace`/`sourceLabels` keys older files of ours
+ * `Gateway istio-system/bookinfo-gateway` (a gateway), or a map `{ namespace, labels }`, `{ gateway, namespace }`
+ * (the namespace short hosts resolve in), `{ workload }`. Without one, the `request.gateway`/`sourceNamespace`/`sourceLabels` keys older files of ours
  * wrote are read. Never throws.
  */
 export function parseSource(value: unknown, request: Rec): ParsedSource {
   if (typeof value === 'string') return fromString(value);
   if (isRec(value)) {
     const gateway = str(value.gateway);
-    if (gateway !== undefined) return fromString(gateway.includes(' ') ? gateway : `Gateway ${gateway}`);
+    if (gateway !== undefined) {
+      const read = fromString(gateway.includes(' ') ? gateway : `Gateway ${gateway}`);
+      const ns = str(value.namespace);
+      if (read.source?.kind !== 'gateway' || ns === undefined) return read;
+      return { source: { ...read.source, namespace: ns }, error: undefined };
+    }
     const workload = str(value.workload);
     if (workload !== undefined) return fromString(workload);
     return {
@@ -68,7 +73,10 @@ export function resolveSource(
   namespace: string,
 ): { resolved: ResolvedSource | undefined; error: string | undefined } {
   if (source.kind === 'gateway')
-    return { resolved: { gateway: source.gateway, namespace, labels: {} }, error: undefined };
+    return {
+      resolved: { gateway: source.gateway, namespace: source.namespace ?? namespace, labels: {} },
+      error: undefined,
+    };
   if (source.kind === 'labels')
     return {
       resolved: { gateway: 'mesh', namespace: source.namespace ?? namespace, labels: source.labels },

@@ -8,7 +8,8 @@ import type { Rec } from '../model/read';
 export type CaseSource =
   | { kind: 'workload'; ref: string }
   | { kind: 'labels'; namespace: string | undefined; labels: Record<string, string> }
-  | { kind: 'gateway'; gateway: string };
+  /** `namespace`: where the request's short host names resolve (the run's namespace when unset). */
+  | { kind: 'gateway'; gateway: string; namespace?: string };
 
 /** One request dimension list of a test case: every combination of authority, method and uri is one request. */
 export interface CaseRequest {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../../core/derive';
 import { createRequest } from '../../../core/simulate/request';
-import { loadPresets, presetKey, removePreset, storePresets, upsertPreset } from './preset-storage';
+import {
+  loadPresets,
+  parseSaved,
+  presetKey,
+  removePreset,
+  setExpectation,
+  storePresets,
+  upsertPreset,
+} from './preset-storage';
 
 function memoryStorage(): Storage {
   const m = new Map<string, string>();
@@ -58,5 +66,29 @@ describe('preset list', () => {
       },
     } as Storage;
     expect(storePresets(full, 'k', [{ name: 'a', request: req }])).toBe('quota');
+  });
+});
+
+describe('expectations on saved requests', () => {
+  const req = createRequest({ host: 'reviews', headers: { 'end-user': 'jason' } });
+  it('keep their text through storage, set and clear by name', () => {
+    const s = memoryStorage();
+    let list = upsertPreset([], { name: 'jason', request: req });
+    list = upsertPreset(list, { name: 'bob', request: req });
+    list = setExpectation(list, 'jason', ' reviews v2 ');
+    expect(list.map((p) => [p.name, p.expect])).toEqual([
+      ['bob', undefined],
+      ['jason', 'reviews v2'],
+    ]);
+    storePresets(s, 'k', list);
+    expect(loadPresets(s, 'k')).toEqual(list);
+    expect(loadPresets(s, 'k')[1]?.request.headers).toEqual({ 'end-user': 'jason' });
+    list = setExpectation(list, 'jason', '  ');
+    expect(list[1]).not.toHaveProperty('expect');
+  });
+
+  it('an expectation that is not text is dropped, the request kept', () => {
+    const saved = parseSaved([{ name: 'x', request: { host: 'reviews' }, expect: { shares: 1 } }]);
+    expect(saved.map((p) => [p.name, p.expect])).toEqual([['x', undefined]]);
   });
 });

@@ -1,5 +1,14 @@
 import type { MeshModel } from '../../../core/model/types';
+import { arr, rec, str } from '../../../core/model/read';
 import { parsePresets, type SimPreset } from '../../../core/simulate/presets';
+
+/**
+ * A saved request, maybe with an expectation: the text the person wrote (`reviews v2`, `404`…, read by
+ * core/testcases' parseExpectationText), kept as written so an unreadable one is shown, not lost.
+ */
+export interface SavedRequest extends SimPreset {
+  expect?: string;
+}
 
 const PREFIX = 'its:sim-presets:';
 
@@ -22,10 +31,19 @@ export function presetKey(model: MeshModel): string {
   return PREFIX + fnv1a(refs.join('\n'));
 }
 
-export function loadPresets(storage: Storage | undefined, key: string): SimPreset[] {
+/** Restores saved requests: core's parsePresets for the request, the expectation text beside it. Never throws. */
+export function parseSaved(value: unknown): SavedRequest[] {
+  const expects = new Map(arr(value).map((p) => [str(rec(p).name), str(rec(p).expect)]));
+  return parsePresets(value).map((p) => {
+    const expect = expects.get(p.name);
+    return expect ? { ...p, expect } : p;
+  });
+}
+
+export function loadPresets(storage: Storage | undefined, key: string): SavedRequest[] {
   try {
     const raw = storage?.getItem(key);
-    return raw ? parsePresets(JSON.parse(raw)) : [];
+    return raw ? parseSaved(JSON.parse(raw)) : [];
   } catch {
     return [];
   }
@@ -35,7 +53,7 @@ export function loadPresets(storage: Storage | undefined, key: string): SimPrese
 export function storePresets(
   storage: Storage | undefined,
   key: string,
-  presets: readonly SimPreset[],
+  presets: readonly SavedRequest[],
 ): string | undefined {
   try {
     if (presets.length === 0) storage?.removeItem(key);
@@ -47,15 +65,24 @@ export function storePresets(
 }
 
 /** Adds or replaces (same name) a preset; names are trimmed, the list stays sorted by name. */
-export function upsertPreset(presets: readonly SimPreset[], preset: SimPreset): SimPreset[] {
+export function upsertPreset(presets: readonly SavedRequest[], preset: SavedRequest): SavedRequest[] {
   const name = preset.name.trim();
   return [...presets.filter((p) => p.name !== name), { ...preset, name }].sort((a, b) =>
     a.name.localeCompare(b.name),
   );
 }
 
-export function removePreset(presets: readonly SimPreset[], name: string): SimPreset[] {
+export function removePreset(presets: readonly SavedRequest[], name: string): SavedRequest[] {
   return presets.filter((p) => p.name !== name);
+}
+
+/** Sets (or, with a blank text, clears) the expectation of the saved request of that name. */
+export function setExpectation(presets: readonly SavedRequest[], name: string, text: string): SavedRequest[] {
+  return presets.map((p) => {
+    if (p.name !== name) return p;
+    const { expect: _old, ...rest } = p;
+    return text.trim() === '' ? rest : { ...rest, expect: text.trim() };
+  });
 }
 
 export function browserStorage(): Storage | undefined {
