@@ -11,8 +11,6 @@ const cases = JSON.parse(readFileSync('test/fixtures/istio-simulation/cases.json
 function excluded(c: IstioCase): string | undefined {
   if (c.tags.includes('auto-allocation'))
     return "needs Istio's old hash-based IP auto-allocator with DNS capture";
-  if (c.request.callMode === 'inbound')
-    return 'inbound listeners (virtualInbound, PeerAuthentication modes) are not modelled yet';
   return undefined;
 }
 
@@ -66,7 +64,7 @@ const EXPECTED: Record<string, [passed: number, total: number, excluded: number]
   'sidecar TestPassthroughTraffic (REGISTRY_ONLY fed)': [70, 70, 0],
   'sidecar TestServiceEntry': [9, 9, 0],
   'sidecar TestServiceEntryDuplicatedHostname': [0, 0, 2],
-  'inbound TestInbound': [0, 0, 69],
+  'inbound TestInbound': [69, 69, 0],
 };
 
 describe('figures per group', () => {

@@ -2,6 +2,7 @@ import { compileRegex } from '../simulate/string-match';
 import type { MeshModel } from '../model/types';
 import { longestMatch } from './cidr';
 import { envOf } from './env';
+import { inboundListener, inboundVirtualHost, type InboundChain } from './inbound';
 import {
   gatewayListeners,
   sidecarListeners,
@@ -211,6 +212,24 @@ export interface TraceDetail {
   ignored: IgnoredVirtualService[];
 }
 
+/** A call to the sidecar's own ports (`virtualInbound`): filter chain by mTLS mode, then HCM or TCP proxy. */
+function traceInbound(model: MeshModel, proxy: Proxy, call: Call, env: Env): TraceResult {
+  const l = inboundListener(model, proxy, env);
+  if (call.tls === 'plaintext') {
+    call.alpn = call.protocol === 'http' ? 'http/1.1' : call.protocol === 'http2' ? 'h2c' : '';
+  }
+  const fc: InboundChain | string = matchChain(l, call);
+  if (typeof fc === 'string') return { listener: l.name, error: fc };
+  const base: TraceResult = { listener: l.name, filterChain: fc.name };
+  if (fc.requiresMtls && call.tls !== 'mtls') return { ...base, error: 'invalid mTLS' };
+  if (fc.routeConfig === undefined) return { ...base, cluster: fc.cluster };
+  if (call.tls !== 'plaintext' && !fc.terminatesTls) return { ...base, error: 'protocol error' };
+  if (call.protocol !== 'http' && call.protocol !== 'http2') return { ...base, error: 'protocol error' };
+  // One virtual host for every domain, one route for every path: the request reaches the port's cluster.
+  const vh = inboundVirtualHost(fc.routeConfig);
+  return { ...base, routeConfig: fc.routeConfig, virtualHost: vh.name, route: '', cluster: vh.cluster };
+}
+
 function httpResult(
   rc: RouteConfiguration | undefined,
   call: Call,
@@ -257,7 +276,7 @@ export function traceDetailed(
   const e = envOf(env);
   const call = fillDefaults(request);
   const only = (result: TraceResult): TraceDetail => ({ result, virtualHost: undefined, ignored: [] });
-  if (call.callMode === 'inbound') return only({ error: 'inbound calls are not modelled yet' });
+  if (call.callMode === 'inbound') return only(traceInbound(model, proxy, call, e));
   if (call.alpn !== '' && call.tls === 'plaintext')
     return only({ error: 'invalid call, ALPN can only be sent in TLS requests' });
   const listeners =
