@@ -111,7 +111,9 @@ export function toFlow(
 
 // A ghost stands for what the base had: it is shown, never selected, dragged, connected or edited.
 function ghostNode(u: GraphUnion, id: string): Partial<StudioNode> {
-  return u.ghosts.has(id) ? { selectable: false, draggable: false, connectable: false } : {};
+  return u.ghosts.has(id)
+    ? { selectable: false, draggable: false, connectable: false, focusable: false }
+    : {};
 }
 
 // The edge's own SVG group carries `data-change`, as the node's root element does (the UI contract).

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compare } from '../../core/compare/index';
 import { unionGraphs } from '../../core/compare/graph-union';
-import type { NamedRequest } from '../../core/compare/types';
+import type { Comparison, NamedRequest } from '../../core/compare/types';
 import type { Derived } from '../../core/derive';
 import { createDerivation, deriveOptionsOf } from '../../state/derived';
 import type { StudioState } from '../../state/store';
@@ -40,24 +40,27 @@ export function CompareSession() {
 
   useEffect(() => {
     if (!baseDerived) return;
-    const union = unionGraphs(baseDerived.graph, head.graph);
-    const prev = store.getState().view;
-    store.getState().setView({
-      union,
-      comparison: prev?.comparison,
-      headText: head.text,
-      comparedText: prev?.comparedText,
-    });
     const run = () => {
       const comparison = compare(baseDerived, head, { requests: presetsOf(head, baseDerived) });
-      const now = store.getState().view;
-      if (now?.headText !== head.text) return;
-      store.getState().setView({ ...now, comparison, comparedText: head.text });
+      store.getState().setView({
+        union: unionGraphs(baseDerived.graph, head.graph, changedRefs(comparison)),
+        comparison,
+        headText: head.text,
+        comparedText: head.text,
+      });
     };
     if (head.text.length <= AT_ONCE_CHARS) {
       run();
       return;
     }
+    const prev = store.getState().view;
+    // The canvas gets the union at once; the comparison (and the resources it names changed) follows.
+    store.getState().setView({
+      union: unionGraphs(baseDerived.graph, head.graph, changedRefs(prev?.comparison)),
+      comparison: prev?.comparison,
+      headText: head.text,
+      comparedText: prev?.comparedText,
+    });
     const timer = setTimeout(run, PAUSE_MS);
     return () => clearTimeout(timer);
   }, [baseDerived, head, store]);
@@ -65,6 +68,10 @@ export function CompareSession() {
   // Leaving the comparison drops what it computed.
   useEffect(() => () => store.getState().setView(undefined), [store]);
   return null;
+}
+
+function changedRefs(c: Comparison | undefined): Set<string> {
+  return new Set(c?.resources.filter((r) => r.change === 'changed').map((r) => r.ref));
 }
 
 /** The simulator's saved requests of either text: the person's own questions belong in the behaviour table. */

@@ -25,7 +25,8 @@ const KIND_LABEL: Record<string, string> = {
 function StudioNodeView({ data, selected }: NodeProps<StudioNode>) {
   const { g, diag, traced, dimmed, change } = data;
   const cls = stateClasses(['studio-node', `kind-${g.kind}`, change ? `change-${change}` : ''], {
-    selected,
+    // A ghost is never selected, even when the selection still names what was deleted.
+    selected: selected && change !== 'removed',
     traced,
     dimmed,
     diag,
