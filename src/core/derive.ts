@@ -1,7 +1,8 @@
 import { buildGraph, indexModel, type MeshIndex } from './graph/build-graph';
 import type { Graph } from './graph/types';
-import { buildModel, type ModelInput } from './model/build-model';
-import type { DefaultNamespace, DeriveOptions } from './model/namespace';
+import { baseOf, patch, type PatchBase } from './derive-patch';
+import { builtOf, modelOf, type ModelInput } from './model/build-model';
+import { resolveDefaultNamespace, type DefaultNamespace, type DeriveOptions } from './model/namespace';
 import type { MeshModel } from './model/types';
 import { validate } from './validate/index';
 import type { Diagnostic } from './validate/types';
@@ -47,12 +48,18 @@ export function sameOptions(a: DeriveOptions = {}, b: DeriveOptions = {}): boole
  * Creates a memoised derivation pipeline: text → documents → model → graph, diagnostics. A document that
  * does not parse contributes its last good value (marked stale) so the canvas keeps what it drew. Pass the
  * parser to feed it from elsewhere (a worker parsing a big paste ahead). Parsing is memoised on the text
- * alone; the model's per-document cache also keys on the namespace for resources without one.
+ * alone; the model's per-document cache also keys on the namespace for resources without one. Graph and checks
+ * are patched for the namespaces a change reaches (`derive-patch.ts`); `{ patch: false }` always rebuilds them.
  */
 export function createDeriver(
   parse: Parser = createParser(),
+  how: { patch?: boolean } = {},
 ): (text: string, options?: DeriveOptions) => Derived {
+  const patching = how.patch !== false;
   let lastGood = new Map<number, unknown>();
+  // The last derivation's state for patching the next one (derive-patch.ts); a keystroke re-runs graph and
+  // checks only over the namespaces its document reaches.
+  let base: PatchBase | undefined;
   return (text: string, rawOptions?: DeriveOptions) => {
     const options = normaliseOptions(rawOptions);
     const parsed = parse(text);
@@ -67,12 +74,37 @@ export function createDeriver(
       return { docIndex: d.index, value: d.value, stale: false };
     });
     lastGood = nextGood;
-    const model = buildModel(inputs, options);
-    const index = indexModel(model);
+    const defaultNamespace = resolveDefaultNamespace(
+      inputs.map((i) => i.value),
+      options,
+    );
+    const built = inputs.map((input) => builtOf(input, defaultNamespace.name));
+    const model = modelOf(built, defaultNamespace);
     const meshComplete = options.meshComplete === true;
+    const parseErrors = parsed.docs.flatMap((d) => d.problems.filter((p) => p.severity === 'error'));
+    const patched = base && patch(base, parsed, built, model, meshComplete);
+    if (patched) {
+      base = patched.base;
+      let index: MeshIndex | undefined;
+      return {
+        text,
+        options,
+        namespace: model.defaultNamespace,
+        parsed,
+        model,
+        // Built when first read: the patch needed only its scope's index.
+        get index() {
+          return (index ??= indexModel(model));
+        },
+        graph: patched.graph,
+        diagnostics: patched.diagnostics,
+        parseErrors,
+      };
+    }
+    const index = indexModel(model);
     const graph = buildGraph(model, index, { meshComplete });
     const diagnostics = validate({ parsed, model, index, graph, meshComplete });
-    const parseErrors = parsed.docs.flatMap((d) => d.problems.filter((p) => p.severity === 'error'));
+    base = patching ? baseOf(parsed, built, model, graph, diagnostics, meshComplete) : undefined;
     return {
       text,
       options,

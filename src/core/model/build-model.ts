@@ -1,6 +1,11 @@
 import type { YamlPath } from '../yaml/locate';
 import { resolveHost, serviceFqdn } from './hosts';
-import { isListWrapper, resolveDefaultNamespace, type DeriveOptions } from './namespace';
+import {
+  isListWrapper,
+  resolveDefaultNamespace,
+  type DefaultNamespace,
+  type DeriveOptions,
+} from './namespace';
 import { arr, isRec, num, rec, str, strList, strMap, type Rec } from './read';
 import { isRolloutObject, rolloutPodLabels, rolloutRefsOf, type RolloutWorkload } from './rollout';
 import type {
@@ -150,7 +155,7 @@ function rolloutOf(b: ResourceBase, spec: Rec): RolloutWorkload {
 
 type Bucket = Exclude<keyof MeshModel, 'resources' | 'defaultNamespace'>;
 /** The plain base (what `resources` lists) and the typed resource for its own list. */
-type Built = readonly [Bucket, ResourceBase, ResourceBase];
+export type Built = readonly [Bucket, ResourceBase, ResourceBase];
 
 /** One object's typed resource and the list of the model it belongs to. */
 function classify(input: ModelInput, raw: Rec, basePath: YamlPath, defaultNs: string): Built {
@@ -260,7 +265,8 @@ function classify(input: ModelInput, raw: Rec, basePath: YamlPath, defaultNs: st
 // is part of the key: changing it (setting it, or a text naming a new namespace) rebuilds them.
 const cache = new WeakMap<object, { docIndex: number; stale: boolean; defaultNs: string; built: Built[] }>();
 
-function builtOf(input: ModelInput, defaultNs: string): Built[] {
+/** One document's resources (memoised on its value, index, staleness and the default namespace). */
+export function builtOf(input: ModelInput, defaultNs: string): Built[] {
   const v = input.value;
   const hit = isRec(v) ? cache.get(v) : undefined;
   if (hit && hit.docIndex === input.docIndex && hit.stale === input.stale && hit.defaultNs === defaultNs)
@@ -279,6 +285,14 @@ export function buildModel(inputs: readonly ModelInput[], options: DeriveOptions
     inputs.map((i) => i.value),
     options,
   );
+  return modelOf(
+    inputs.map((input) => builtOf(input, defaultNamespace.name)),
+    defaultNamespace,
+  );
+}
+
+/** A model of documents' resources, in document order (also a part of the text's model: derive-patch.ts). */
+export function modelOf(docs: readonly (readonly Built[])[], defaultNamespace: DefaultNamespace): MeshModel {
   const m: MeshModel = {
     resources: [],
     services: [],
@@ -290,8 +304,8 @@ export function buildModel(inputs: readonly ModelInput[], options: DeriveOptions
     others: [],
     defaultNamespace,
   };
-  for (const input of inputs) {
-    for (const [bucket, b, r] of builtOf(input, defaultNamespace.name)) {
+  for (const built of docs) {
+    for (const [bucket, b, r] of built) {
       m.resources.push(b);
       (m[bucket] as ResourceBase[]).push(r);
     }

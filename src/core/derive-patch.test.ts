@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { commonPrefix, commonSuffix } from './derive-patch';
+import { createDeriver, type Derived } from './derive';
+
+// The patched derivation (derive-patch.ts) must be what a fresh derivation of the same text gives. Random
+// edit sequences over real manifests (Istio's bookinfo, Kiali's travels demo): digits and label values,
+// documents broken and repaired, added and deleted, hosts renamed to other services and namespaces.
+
+const read = (p: string) => readFileSync(p, 'utf8');
+const bookinfo = [
+  'test/fixtures/corpus/istio/samples/bookinfo/platform/kube/bookinfo.yaml',
+  'test/fixtures/corpus/istio/samples/bookinfo/networking/destination-rule-all.yaml',
+  'test/fixtures/corpus/istio/samples/bookinfo/networking/virtual-service-reviews-80-20.yaml',
+]
+  .map(read)
+  .join('\n---\n')
+  .replace(/^metadata:\n/gm, 'metadata:\n  namespace: bookinfo\n');
+// The demo applies travel_agency.yaml with `-n travel-agency`; its routing names the namespace.
+const travels = [
+  read('test/fixtures/kiali-travels/travel_agency.yaml').replace(
+    /^metadata:\n/gm,
+    'metadata:\n  namespace: travel-agency\n',
+  ),
+  read('test/fixtures/kiali-travels/travels-routing.yaml'),
+].join('\n---\n');
+const START = `${bookinfo}\n---\n${travels}`;
+
+/** A small deterministic PRNG (mulberry32), so a failing sequence can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Edit = (text: string, pick: (n: number) => number) => string;
+
+/** Replaces the value after one occurrence (picked at random) of `key` with `value(old)`. */
+const atKey =
+  (key: RegExp, value: (old: string, pick: (n: number) => number) => string): Edit =>
+  (text, pick) => {
+    const hits = [...text.matchAll(key)];
+    const hit = hits[pick(hits.length)];
+    if (!hit || hit.index === undefined) return text;
+    const from = hit.index + hit[0].length;
+    const end = text.indexOf('\n', from);
+    const to = end < 0 ? text.length : end;
+    return text.slice(0, from) + value(text.slice(from, to), pick) + text.slice(to);
+  };
+
+const docs = (text: string) => text.split(/^---\n/m);
+const join = (parts: string[]) => parts.join('---\n');
+const HOSTS = [
+  'reviews',
+  'ratings',
+  'details',
+  'productpage',
+  'travels',
+  'hotels',
+  'nowhere',
+  'reviews.travel-agency',
+];
+
+const EDITS: Record<string, Edit> = {
+  weightDigit: atKey(/weight: /g, (old, pick) => `${pick(10)}${old.slice(1)}`),
+  labelValue: atKey(/ version: /g, (_old, pick) => `v${pick(4) + 1}`),
+  typeInValue: atKey(/ app: /g, (old, pick) => (pick(2) ? `${old}x` : old.slice(0, -1))),
+  renameHost: atKey(/ host: /g, (_old, pick) => HOSTS[pick(HOSTS.length)] ?? 'reviews'),
+  renameService: atKey(/^ {2}name: /gm, (old, pick) => (pick(2) ? `${old}2` : old.replace(/2$/, ''))),
+  moveNamespace: atKey(
+    /^ {2}namespace: /gm,
+    (_old, pick) => ['bookinfo', 'travel-agency', 'other'][pick(3)] ?? '',
+  ),
+  breakDoc: (text, pick) => {
+    const parts = docs(text);
+    const i = pick(parts.length);
+    parts[i] = `${parts[i] ?? ''}  broken: [\n`;
+    return join(parts);
+  },
+  repairAll: (text) => text.replace(/ {2}broken: \[\n/g, ''),
+  // A paste of the whole text over what was typed.
+  restart: () => START,
+  addDoc: (text, pick) => {
+    const parts = docs(text);
+    const copy = (parts[pick(parts.length)] ?? '').replace(/^( {2}name: .*)$/m, '$1-copy');
+    parts.splice(pick(parts.length + 1), 0, copy);
+    return join(parts);
+  },
+  deleteDoc: (text, pick) => {
+    const parts = docs(text);
+    if (parts.length > 3) parts.splice(1 + pick(parts.length - 1), 1);
+    return join(parts);
+  },
+};
+// Most keystrokes edit a value; structural edits are rarer, as when typing.
+const WEIGHTED = [
+  ...Array<string>(4).fill('weightDigit'),
+  ...Array<string>(4).fill('labelValue'),
+  ...Array<string>(3).fill('typeInValue'),
+  'renameHost',
+  'renameHost',
+  'renameService',
+  'moveNamespace',
+  'breakDoc',
+  'repairAll',
+  'addDoc',
+  'deleteDoc',
+  'restart',
+];
+
+const canonical = (d: Derived) =>
+  d.diagnostics.map((x) => JSON.stringify(x)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** True when this derivation came from a patch (its index is built on first read). */
+const patched = (d: Derived) => Object.getOwnPropertyDescriptor(d, 'index')?.get !== undefined;
+
+let patchedSteps = 0;
+let allSteps = 0;
+
+describe('patched derivation equals a fresh one', () => {
+  it.each([1, 2, 3, 4, 5, 6])(
+    'random edit sequence, seed %i',
+    (seed) => {
+      const random = rng(seed);
+      const pick = (n: number) => Math.floor(random() * n);
+      const derive = createDeriver();
+      // A broken document shows its last good value (stale), which depends on the texts before: the reference
+      // sees the same sequence and only never patches. A text without broken documents is also derived afresh.
+      const reference = createDeriver(undefined, { patch: false });
+      let text = START;
+      derive(text);
+      reference(text);
+      let patches = 0;
+      const steps = 60;
+      for (let step = 0; step < steps; step++) {
+        const name = WEIGHTED[pick(WEIGHTED.length)] ?? 'weightDigit';
+        text = (EDITS[name] ?? EDITS.weightDigit)?.(text, pick) ?? text;
+        const inc = derive(text);
+        const full = reference(text);
+        const fresh = full.parseErrors.length ? full : createDeriver()(text);
+        const where = `seed ${seed}, step ${step} (${name})`;
+        expect(full.model, where).toEqual(fresh.model);
+        expect(inc.model, where).toEqual(fresh.model);
+        expect(inc.graph, where).toEqual(fresh.graph);
+        expect(canonical(inc), where).toEqual(canonical(fresh));
+        expect(inc.index.servicesByFqdn, where).toEqual(fresh.index.servicesByFqdn);
+        if (patched(inc)) patches++;
+      }
+      patchedSteps += patches;
+      allSteps += steps;
+    },
+    60_000,
+  );
+
+  // Sequences drift into states only a full run decides (a host renamed to nothing, documents added): the patch
+  // must still carry a good share of the steps, or the equalities above prove nothing about it.
+  it('the patch path carried at least a fifth of the steps', () => {
+    expect(allSteps).toBe(360);
+    expect(patchedSteps).toBeGreaterThanOrEqual(allSteps / 5);
+  });
+});
+
+describe('common prefix and suffix', () => {
+  it('finds the first and last differing character across block boundaries', () => {
+    const a = 'x'.repeat(200_000);
+    const b = `${a.slice(0, 70_001)}y${a.slice(70_002)}`;
+    expect(commonPrefix(a, b)).toBe(70_001);
+    expect(commonSuffix(a, b, 70_001)).toBe(200_000 - 70_002);
+    expect(commonPrefix('abc', 'abcd')).toBe(3);
+    expect(commonSuffix('abc', 'zabc', 3)).toBe(0);
+    expect(commonSuffix('xbc', 'zabc', 0)).toBe(2);
+  });
+});

@@ -1,0 +1,324 @@
+import { reachOf } from './derive-scope';
+import { buildGraph, indexModel } from './graph/build-graph';
+import type { Graph } from './graph/types';
+import { modelOf, type Built } from './model/build-model';
+import type { MeshModel } from './model/types';
+import { validate } from './validate/index';
+import { syntaxDiagnostics } from './validate/syntax';
+import type { Diagnostic } from './validate/types';
+import type { ParsedText } from './yaml/parse';
+
+// A keystroke changes one document. Instead of rebuilding graph and checks for the whole text, the patch
+// re-runs them over the namespaces the changed resources can reach (derive-scope.ts) and splices the results
+// into the last derivation: graph elements in place (same ids, same order), findings by their resource's
+// namespace. Whenever that cannot be sure of giving what a full run gives (documents added or removed, the
+// default namespace moved, something with global reach, a changed set of graph ids), it says so and the caller
+// derives in full. derive-patch.test.ts holds it to a full run over random edit sequences.
+
+/** What a full or patched derivation leaves for the next patch. */
+export interface PatchBase {
+  text: string;
+  parsed: ParsedText;
+  built: readonly (readonly Built[])[];
+  model: MeshModel;
+  graph: Graph;
+  diagnostics: Diagnostic[];
+  meshComplete: boolean;
+  /** Link counts between namespace keys, from every resource's reach (and the documents holding several). */
+  links: Map<string, Map<string, number>>;
+  /** Resources with global reach in the text; while any, no patch. */
+  globals: number;
+  /** Documents holding resources of each (lower-case) namespace. */
+  nsDocs: Map<string, Set<number>>;
+  nodePos: Map<string, number>;
+  edgePos: Map<string, number>;
+  nodesPerNs: Map<string, number>;
+  edgesPerNs: Map<string, number>;
+}
+
+const lower = (s: string) => s.toLowerCase();
+const bump = <K>(m: Map<K, number>, k: K, by: number) => m.set(k, (m.get(k) ?? 0) + by);
+
+/** Each link a document's resources make: own namespace to every key it reaches, and item to item. */
+function linksOf(built: readonly Built[]): { pairs: [string, string][]; global: number } {
+  const pairs: [string, string][] = [];
+  let global = 0;
+  let first: string | undefined;
+  for (const [, , r] of built) {
+    const own = `ns:${lower(r.namespace)}`;
+    const reach = reachOf(r);
+    if (reach === 'global') global++;
+    else for (const k of reach) if (k !== own) pairs.push([own, k]);
+    if (first === undefined) first = own;
+    else if (first !== own) pairs.push([first, own]);
+  }
+  return { pairs, global };
+}
+
+function link(
+  links: Map<string, Map<string, number>>,
+  built: readonly Built[],
+  by: 1 | -1,
+  docIndex: number,
+  nsDocs: Map<string, Set<number>>,
+): number {
+  const { pairs, global } = linksOf(built);
+  for (const [a, b] of pairs) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      let m = links.get(x);
+      if (!m) links.set(x, (m = new Map()));
+      bump(m, y, by);
+      if (m.get(y) === 0) m.delete(y);
+    }
+  }
+  for (const [, , r] of built) {
+    const ns = lower(r.namespace);
+    let docs = nsDocs.get(ns);
+    if (!docs) nsDocs.set(ns, (docs = new Set()));
+    if (by === 1) docs.add(docIndex);
+    else docs.delete(docIndex);
+  }
+  return by * global;
+}
+
+/** Position maps and per-namespace counts of a graph, built once per full derivation. */
+function graphTables(graph: Graph) {
+  const nodePos = new Map<string, number>();
+  const nodesPerNs = new Map<string, number>();
+  graph.nodes.forEach((n, i) => {
+    nodePos.set(n.id, i);
+    bump(nodesPerNs, lower(n.namespace), 1);
+  });
+  const edgePos = new Map<string, number>();
+  const edgesPerNs = new Map<string, number>();
+  graph.edges.forEach((e, i) => {
+    edgePos.set(e.id, i);
+    const src = graph.nodes[nodePos.get(e.source) ?? -1];
+    bump(edgesPerNs, src ? lower(src.namespace) : '', 1);
+  });
+  return { nodePos, edgePos, nodesPerNs, edgesPerNs };
+}
+
+/** The patch state of a full derivation. */
+export function baseOf(
+  parsed: ParsedText,
+  built: readonly (readonly Built[])[],
+  model: MeshModel,
+  graph: Graph,
+  diagnostics: Diagnostic[],
+  meshComplete: boolean,
+): PatchBase {
+  const links = new Map<string, Map<string, number>>();
+  const nsDocs = new Map<string, Set<number>>();
+  let globals = 0;
+  built.forEach((b, i) => (globals += link(links, b, 1, i, nsDocs)));
+  return {
+    text: parsed.text,
+    parsed,
+    built,
+    model,
+    graph,
+    diagnostics,
+    meshComplete,
+    links,
+    globals,
+    nsDocs,
+    ...graphTables(graph),
+  };
+}
+
+/** Length of the common prefix of two strings, compared in native blocks (a 7 MB text in about a millisecond). */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  return i;
+}
+
+/** Length of the common suffix, not overlapping `prefix`. */
+export function commonSuffix(a: string, b: string, prefix: number): number {
+  const n = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (
+      i + step <= n &&
+      a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)
+    )
+      i += step;
+  }
+  return i;
+}
+
+function nsOfRef(ref: string | undefined): string | undefined {
+  if (ref === undefined) return undefined;
+  const sp = ref.indexOf(' ');
+  const slash = ref.indexOf('/', sp + 1);
+  return slash < 0 ? undefined : lower(ref.slice(sp + 1, slash));
+}
+
+function shift(d: Diagnostic, by: number): Diagnostic {
+  return {
+    ...d,
+    range: [d.range[0] + by, d.range[1] + by],
+    ...(d.related
+      ? { related: d.related.map((r) => ({ ...r, range: [r.range[0] + by, r.range[1] + by] })) }
+      : {}),
+    ...(d.fixes
+      ? {
+          fixes: d.fixes.map((f) =>
+            f.edit ? { ...f, edit: { ...f.edit, start: f.edit.start + by, end: f.edit.end + by } } : f,
+          ),
+        }
+      : {}),
+  };
+}
+
+const order = { error: 0, warning: 1, info: 2 } as const;
+
+/** The result of a patch: what `Derived` needs, and the state for the next one. */
+export interface Patched {
+  model: MeshModel;
+  graph: Graph;
+  diagnostics: Diagnostic[];
+  base: PatchBase;
+}
+
+/**
+ * Patches `base` for a new parse whose documents' resources are `built`, or returns undefined when only a full
+ * derivation is sure to be right. `model` is the new text's model (built from the same `built`).
+ */
+export function patch(
+  base: PatchBase,
+  parsed: ParsedText,
+  built: readonly (readonly Built[])[],
+  model: MeshModel,
+  meshComplete: boolean,
+): Patched | undefined {
+  if (meshComplete !== base.meshComplete || built.length !== base.built.length) return undefined;
+  const dn = model.defaultNamespace;
+  const on = base.model.defaultNamespace;
+  if (dn.name !== on.name || dn.source !== on.source || dn.named.join() !== on.named.join()) return undefined;
+  const changed: number[] = [];
+  built.forEach((b, i) => {
+    if (b !== base.built[i]) changed.push(i);
+  });
+  // Links and namespace → documents move to the new text whatever happens next (undone on a full derive).
+  const links = base.links;
+  const nsDocs = base.nsDocs;
+  let globals = base.globals;
+  const start: string[] = [];
+  for (const i of changed) {
+    const was = base.built[i] ?? [];
+    const now = built[i] ?? [];
+    globals += link(links, was, -1, i, nsDocs) + link(links, now, 1, i, nsDocs);
+    for (const [, , r] of [...was, ...now]) start.push(`ns:${lower(r.namespace)}`);
+  }
+  const next = { ...base, text: parsed.text, parsed, built, model, globals };
+  if (globals > 0) return undefined;
+  // Every namespace linked to a changed resource's, transitively.
+  const keys = new Set(start);
+  const queue = [...keys];
+  for (let k = queue.pop(); k !== undefined; k = queue.pop()) {
+    for (const to of links.get(k)?.keys() ?? []) {
+      if (!keys.has(to)) {
+        keys.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  const scope = new Set([...keys].filter((k) => k.startsWith('ns:')).map((k) => k.slice(3)));
+  const docs = new Set<number>();
+  for (const ns of scope) for (const d of nsDocs.get(ns) ?? []) docs.add(d);
+  const sub = modelOf(
+    [...docs].sort((a, b) => a - b).map((d) => built[d] ?? []),
+    model.defaultNamespace,
+  );
+  // Rules that look at the whole model when a reference resolves to nothing (suggestions from every Service)
+  // or when a kind is absent altogether: a full run decides those.
+  if (sub.workloads.length === 0 && model.workloads.length > 0) return undefined;
+  if (sub.services.length === 0 && model.services.length > 0) return undefined;
+  const index = indexModel(sub);
+  const resolves = (fqdn: string) => (index.servicesByFqdn.get(fqdn)?.length ?? 0) > 0;
+  for (const dr of sub.destinationRules) if (!resolves(dr.fqdn)) return undefined;
+  for (const vs of sub.virtualServices) {
+    if (!vs.fqdns.every(resolves)) return undefined;
+    for (const r of vs.routes) {
+      if (!r.destinations.every((d) => resolves(d.fqdn))) return undefined;
+      if (r.mirror && !resolves(r.mirror.fqdn)) return undefined;
+    }
+  }
+  const subGraph = buildGraph(sub, index, { meshComplete });
+  const graph = spliceGraph(base, subGraph, scope);
+  if (!graph) return undefined;
+  const found = validate({ parsed, model: sub, index, graph: subGraph, meshComplete });
+  const mine: Diagnostic[] = [];
+  for (const d of found) {
+    if (d.resource === undefined) {
+      if (d.code === 'ITS0001' || d.code === 'ITS0002') continue;
+      return undefined;
+    }
+    if (scope.has(nsOfRef(d.resource) ?? '')) mine.push(d);
+  }
+  const diagnostics = spliceDiagnostics(base, parsed, scope, mine);
+  if (!diagnostics) return undefined;
+  return { model, graph, diagnostics, base: { ...next, graph, diagnostics } };
+}
+
+/** The last graph with the scope's nodes and edges replaced, or undefined when its ids or their order moved. */
+function spliceGraph(base: PatchBase, sub: Graph, scope: Set<string>): Graph | undefined {
+  let want = 0;
+  let wantEdges = 0;
+  for (const ns of scope) {
+    want += base.nodesPerNs.get(ns) ?? 0;
+    wantEdges += base.edgesPerNs.get(ns) ?? 0;
+  }
+  if (sub.nodes.length !== want || sub.edges.length !== wantEdges) return undefined;
+  const nodes = base.graph.nodes.slice();
+  let last = -1;
+  for (const n of sub.nodes) {
+    const at = base.nodePos.get(n.id);
+    const old = at === undefined ? undefined : nodes[at];
+    if (at === undefined || at <= last || !old || !scope.has(lower(old.namespace))) return undefined;
+    if (!scope.has(lower(n.namespace))) return undefined;
+    nodes[at] = n;
+    last = at;
+  }
+  const edges = base.graph.edges.slice();
+  last = -1;
+  for (const e of sub.edges) {
+    const at = base.edgePos.get(e.id);
+    const src = nodes[base.nodePos.get(e.source) ?? -1];
+    if (at === undefined || at <= last || !src || !scope.has(lower(src.namespace))) return undefined;
+    edges[at] = e;
+    last = at;
+  }
+  return { nodes, edges };
+}
+
+/** The last findings outside the scope (moved with their text), the scope's new ones, and syntax problems. */
+function spliceDiagnostics(
+  base: PatchBase,
+  parsed: ParsedText,
+  scope: Set<string>,
+  mine: Diagnostic[],
+): Diagnostic[] | undefined {
+  const prefix = commonPrefix(base.text, parsed.text);
+  const suffixStart = base.text.length - commonSuffix(base.text, parsed.text, prefix);
+  const by = parsed.text.length - base.text.length;
+  const out = syntaxDiagnostics(parsed);
+  for (const d of base.diagnostics) {
+    const ns = nsOfRef(d.resource);
+    if (ns === undefined || scope.has(ns)) continue;
+    // A finding outside the scope lies in a document the edit did not touch.
+    if (d.range[0] >= suffixStart) out.push(by === 0 ? d : shift(d, by));
+    else if (d.range[1] <= prefix) out.push(d);
+    else return undefined;
+  }
+  out.push(...mine);
+  return out.sort((a, b) => order[a.severity] - order[b.severity] || a.range[0] - b.range[0]);
+}
