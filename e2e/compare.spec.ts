@@ -177,4 +177,23 @@ test('bases: when the tab opened, a snapshot, the last export, a file dropped on
   await expect(page.locator(`.edge-label[data-edge-id="${ROUTE0}"]`)).toHaveText('80% → 70%');
   await expect(studio.weight(ROUTE0)).toHaveText('70%');
   expect(await studio.savedText()).toContain('weight: 70');
+
+  // Typing in the YAML pane: the comparison follows each keystroke (70/30 → 6/30 → 60/30).
+  await studio.typeOver('weight: 70', 'weight: 6');
+  await expect(page.locator(`.edge-label[data-edge-id="${ROUTE0}"]`)).toHaveText('80% → 16.7%');
+  await page.keyboard.type('0');
+  await expect(page.locator(`.edge-label[data-edge-id="${ROUTE0}"]`)).toHaveText('80% → 66.7%');
+
+  // The file picker: a base file replaces the pasted one; equal to the text, nothing is marked any more.
+  await expect.poll(() => studio.savedText()).toContain('weight: 60\n');
+  await page.getByTestId('compare-open').click();
+  await page.getByTestId('compare-base-file').setInputFiles({
+    name: 'head.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(await studio.savedText().then((t) => t ?? '')),
+  });
+  await expect(page.getByTestId('compare-base-text')).toHaveValue(/weight: 60/);
+  await page.getByTestId('compare-apply').click();
+  await expect(page.getByTestId('compare-legend')).toContainText('head.yaml');
+  await expect(page.locator('[data-change]')).toHaveCount(0);
 });
