@@ -1,6 +1,7 @@
 import { derive } from '../src/core/derive';
 import { clustersForJson, routesForJson, traceForJson } from '../src/core/envoy/json-api';
 import type { Env } from '../src/core/envoy/types';
+import { clustersTable, routesTable } from '../src/core/envoy/proxy-config-table';
 import { rec, str } from '../src/core/model/read';
 import { flagString, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { combine } from './combine';
@@ -92,31 +93,10 @@ export function runEnvoy(command: 'trace' | 'proxy-config', argv: readonly strin
   const proxy = json(args, 'proxy');
   if (what === 'routes') {
     const routes = routesForJson(model, proxy, envFrom(args));
-    if (output === 'json') io.out(JSON.stringify(routes, null, 2));
-    else
-      io.out(
-        routes
-          .flatMap((rc) =>
-            rc.virtualHosts.flatMap((vh) =>
-              vh.routes.map((r) => {
-                const action = r.route;
-                const target = !action
-                  ? r.redirect
-                    ? 'redirect'
-                    : 'direct response'
-                  : 'cluster' in action
-                    ? action.cluster
-                    : action.weightedClusters.map((w) => `${w.name}:${w.weight}`).join(',');
-                return `${rc.name}\t${vh.name}\t${r.name}\t${target}`;
-              }),
-            ),
-          )
-          .join('\n'),
-      );
+    io.out(output === 'json' ? JSON.stringify(routes, null, 2) : routesTable(routes));
     return 0;
   }
   const clusters = clustersForJson(model, proxy, envFrom(args));
-  if (output === 'json') io.out(JSON.stringify(clusters, null, 2));
-  else io.out(clusters.map((c) => `${c.name}\t${c.type}\t${c.destinationRule ?? '-'}`).join('\n'));
+  io.out(output === 'json' ? JSON.stringify(clusters, null, 2) : clustersTable(clusters));
   return 0;
 }

@@ -184,8 +184,15 @@ describe('its (built file)', { timeout: 30_000 }, () => {
   it('proxy-config routes and clusters print the proxy config', () => {
     const proxy = '{"kind":"sidecar","namespace":"default","labels":{"app":"productpage"}}';
     const routes = run(['proxy-config', 'routes', `${F}/check`, '--proxy', proxy, '-o', 'table']);
-    expect(routes.out).toContain(
-      '9080\treviews.default.svc.cluster.local:9080\t\toutbound|9080|v4|reviews.default.svc.cluster.local',
+    const header = routes.out.split('\n')[0] ?? '';
+    expect(header.split(/ {3,}/)).toEqual(['NAME', 'VHOST NAME', 'DOMAINS', 'MATCH', 'VIRTUAL SERVICE']);
+    expect(routes.out).toMatch(
+      /^9080 +reviews\.default\.svc\.cluster\.local:9080 +reviews\.default\.svc\.cluster\.local, reviews\.default\.svc\.cluster\.local\. \+ 3 more\.\.\. +\/\* +reviews\.default$/m,
+    );
+    const table = run(['proxy-config', 'clusters', `${F}/check`, '--proxy', proxy, '-o', 'table']).out;
+    expect(table).toMatch(/^BlackHoleCluster +- +- +- +STATIC$/m);
+    expect(table).toMatch(
+      /^reviews\.default\.svc\.cluster\.local +9080 +v3 +outbound +EDS +reviews\.default$/m,
     );
     const clusters = JSON.parse(run(['proxy-config', 'clusters', `${F}/check`, '--proxy', proxy]).out) as {
       name: string;

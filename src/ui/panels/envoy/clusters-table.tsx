@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { useRowLimit } from './show-more';
 import { useRowState } from './use-row-state';
 import type { EnvoyCluster } from '../../../core/envoy';
-import { dotted } from './envoy-rows';
+import { dotted } from '../../../core/envoy/proxy-config-table';
 
 interface Props {
   clusters: readonly EnvoyCluster[];

@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useMemo } from 'react';
 import { buildClusters, buildRoutes, type EnvoyCluster, type EnvoyRoute } from '../../../core/envoy';
 import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { ClustersTable } from './clusters-table';
-import { clusterRows, routeRows } from './envoy-rows';
+import { clusterRows, routeRows } from '../../../core/envoy/proxy-config-table';
 import { ProxyPicker } from './proxy-picker';
 import { CUSTOM_PROXY, labelsText, proxyOptions, resolveProxy } from './proxy-options';
 import { RoutesTable } from './routes-table';

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { useRowLimit } from './show-more';
 import { useRowState } from './use-row-state';
 import type { EnvoyRoute } from '../../../core/envoy';
-import type { RouteRow } from './envoy-rows';
+import type { RouteRow } from '../../../core/envoy/proxy-config-table';
 
 interface Props {
   rows: readonly RouteRow[];

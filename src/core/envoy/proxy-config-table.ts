@@ -1,4 +1,4 @@
-import type { EnvoyCluster, EnvoyRoute, RouteConfiguration, RouteMatch } from '../../../core/envoy';
+import type { EnvoyCluster, EnvoyRoute, RouteConfiguration, RouteMatch } from './types';
 
 /** One line of the routes table, as `istioctl proxy-config routes` prints it, plus the route for its JSON. */
 export interface RouteRow {
@@ -76,13 +76,66 @@ export function dotted(nsName: string): string {
   return name === undefined ? nsName : `${name}.${ns}`;
 }
 
-/** The clusters as `istioctl proxy-config clusters` lists them: by FQDN, port, then subset. */
+/**
+ * The clusters as `istioctl proxy-config clusters` lists them: by FQDN, port, then subset, compared as Go
+ * compares strings (bytes: `BlackHoleCluster` before `details…`).
+ */
 export function clusterRows(clusters: readonly EnvoyCluster[]): EnvoyCluster[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...clusters].sort(
     (a, b) =>
-      a.serviceFqdn.localeCompare(b.serviceFqdn) ||
+      cmp(a.serviceFqdn, b.serviceFqdn) ||
       a.port - b.port ||
-      a.subset.localeCompare(b.subset) ||
-      a.direction.localeCompare(b.direction),
+      cmp(a.subset, b.subset) ||
+      cmp(a.direction, b.direction),
   );
+}
+
+/** Columns padded to their widest cell, three spaces apart, as istioctl's tabwriter prints them. */
+export function alignColumns(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3)))
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** istioctl's DOMAINS column: two domains, then how many more. */
+export function describeDomains(domains: readonly string[]): string {
+  if (domains.length <= 2) return domains.join(', ');
+  return `${domains[0]}, ${domains[1]} + ${domains.length - 2} more...`;
+}
+
+/** `istioctl proxy-config routes` as text: NAME, VHOST NAME, DOMAINS, MATCH, VIRTUAL SERVICE. */
+export function routesTable(configs: readonly RouteConfiguration[]): string {
+  return alignColumns([
+    ['NAME', 'VHOST NAME', 'DOMAINS', 'MATCH', 'VIRTUAL SERVICE'],
+    ...routeRows(configs).map((r) => [
+      r.routeConfig,
+      r.vhost,
+      describeDomains(r.domains.split(', ')),
+      r.match,
+      r.virtualService,
+    ]),
+  ]);
+}
+
+/** `istioctl proxy-config clusters` as text: SERVICE FQDN, PORT, SUBSET, DIRECTION, TYPE, DESTINATION RULE. */
+export function clustersTable(clusters: readonly EnvoyCluster[]): string {
+  return alignColumns([
+    ['SERVICE FQDN', 'PORT', 'SUBSET', 'DIRECTION', 'TYPE', 'DESTINATION RULE'],
+    ...clusterRows(clusters).map((c) => [
+      c.serviceFqdn,
+      c.port ? String(c.port) : '-',
+      c.subset || '-',
+      c.direction || '-',
+      c.type,
+      c.destinationRule ? dotted(c.destinationRule) : '',
+    ]),
+  ]);
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildClusters, buildRoutes, type EnvoyRoute } from '../../../core/envoy';
-import { derive } from '../../../core/derive';
-import { clusterAttr, clusterRows, describeMatch, routeRows } from './envoy-rows';
+import { buildClusters, buildRoutes, type EnvoyRoute } from './index';
+import { derive } from '../derive';
+import { clusterAttr, clusterRows, describeMatch, routeRows } from './proxy-config-table';
 
 const d = derive(readFileSync('src/examples/ab-header.yaml', 'utf8'));
 const proxy = { kind: 'sidecar' as const, namespace: 'default', labels: { app: 'productpage' } };
