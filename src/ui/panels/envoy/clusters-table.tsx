@@ -56,7 +56,7 @@ export function ClustersTable({ clusters, onReveal }: Props) {
                   </button>
                 </td>
                 <td>{c.serviceFqdn}</td>
-                <td>{c.port}</td>
+                <td>{c.port || '-'}</td>
                 <td>{c.subset || '-'}</td>
                 <td>{c.direction || '-'}</td>
                 <td>{c.type}</td>
