@@ -34,6 +34,9 @@ export interface EmptyCluster {
 export interface ShadowedRoute extends RouteAt {
   /** Name (or `#index`) of the earlier route that shadows it. */
   by: string;
+  /** Where the shadowing route's rule is: its VirtualService (`ns/name`) and `http[i]` (absent for made-up routes). */
+  byVirtualService?: string;
+  bySource?: EnvoyRoute['source'];
 }
 
 const BUILTIN = new Set(['PassthroughCluster', 'BlackHoleCluster', 'InboundPassthroughCluster']);
@@ -137,6 +140,8 @@ export function shadowedRoutes(model: MeshModel, proxy: Proxy, env: Partial<Env>
           virtualService: r.virtualService,
           source: r.source,
           by: by.name || `#${j}`,
+          ...(by.virtualService !== undefined ? { byVirtualService: by.virtualService } : {}),
+          ...(by.source ? { bySource: by.source } : {}),
         });
       });
     }

@@ -38,6 +38,8 @@ export const CODES = {
   ITS0130: { title: 'RouteToSubsetClusterMissing', severity: 'error', source: 'studio', doc: DESIGN },
   // From the Envoy view: a STATIC ServiceEntry (or a subset of one) whose cluster has no endpoints (503 UH).
   ITS0131: { title: 'ClusterWithoutEndpoints', severity: 'warning', source: 'studio', doc: DESIGN },
+  // From the Envoy view: a gateway route another VirtualService's earlier route always takes (rules/shadowed-routes.ts).
+  ITS0132: { title: 'EnvoyRouteShadowed', severity: 'warning', source: 'studio', doc: DESIGN },
   IST0002: {
     title: 'Deprecated',
     severity: 'warning',

@@ -20,6 +20,7 @@ import { subsetLabels } from './rules/subset-labels';
 import { subsetClusterMissing } from './rules/subset-cluster-missing';
 import { subsetPods } from './rules/subset-pods';
 import { unreachableRules } from './rules/unreachable-rules';
+import { envoyShadowedRoutes } from './rules/shadowed-routes';
 import { weights } from './rules/weights';
 import { workloadLabels } from './rules/workload-labels';
 import { workloadSelector } from './rules/workload-selector';
@@ -40,6 +41,7 @@ export const rules: Rule[] = [
   gatewayRefs,
   meshHostConflicts,
   unreachableRules,
+  envoyShadowedRoutes,
   weights,
   duplicateDestinations,
   drHost,
