@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileValidator, CRDS, crdFiles, extractSchema, GEN, OUT } from './schema-gen';
+import { compileValidator, CRDS, crdFiles, extractSchema, GEN, OUT, withoutDescriptions } from './schema-gen';
 
 // Re-runs the generator in memory and compares with the committed files, byte for byte: a CRD fixture, a
 // schema edited by hand, ajv-options.ts or an ajv upgrade that changes the output makes this fail until
@@ -61,5 +61,20 @@ describe('precompiled validators match the schema JSON', SLOW, () => {
   it('every generated validator has its schema JSON', () => {
     const sources = readdirSync(GEN).map((f) => f.replace(/\.(js|d\.ts)$/, '.json'));
     expect([...new Set(sources)].sort()).toEqual(schemas.sort());
+  });
+});
+
+describe('withoutDescriptions', () => {
+  it('drops prose but keeps a property that is named description', () => {
+    const schema = {
+      description: 'A thing.',
+      properties: {
+        description: { type: 'string', description: 'What it is.' },
+        items: { type: 'array', items: { description: 'One.', type: 'string' } },
+      },
+    };
+    expect(withoutDescriptions(schema)).toEqual({
+      properties: { description: { type: 'string' }, items: { type: 'array', items: { type: 'string' } } },
+    });
   });
 });

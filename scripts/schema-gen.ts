@@ -212,12 +212,28 @@ declare const validate: StandaloneValidate;
 export default validate;
 `;
 
+/**
+ * The schema without its prose: ajv's verbose code embeds every schema object it checks against, descriptions
+ * included, and the app ships that code on its first screen. A `description` is dropped only where it is a string
+ * (an annotation); a property named `description` is an object and stays. Hover texts come from the JSON itself.
+ */
+export function withoutDescriptions(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutDescriptions);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'description' && typeof x === 'string') continue;
+    out[k] = withoutDescriptions(x);
+  }
+  return out;
+}
+
 /** One schema's JSON text (`<kind>.json`) → its precompiled validator `generated/<kind>.js` and its `.d.ts`. */
 export async function compileValidator(file: string, json: string): Promise<GeneratedFile[]> {
   const ajv = new Ajv(AJV_OPTIONS);
   for (const f of AJV_FORMATS) ajv.addFormat(f, true);
   for (const k of AJV_KEYWORDS) ajv.addKeyword({ keyword: k });
-  const source = standaloneCode(ajv, ajv.compile(JSON.parse(json) as object));
+  const source = standaloneCode(ajv, ajv.compile(withoutDescriptions(JSON.parse(json)) as object));
   const hash = createHash('sha256').update(json).digest('hex');
   const code = `${GENERATED_HEADER(file, hash)}\n${await inlineRuntime(source)}`;
   const base = join(GEN, file.replace(/\.json$/, ''));

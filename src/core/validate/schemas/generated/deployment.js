@@ -15,22 +15,13 @@ const schema6 = {
     kind: { type: 'string', enum: ['Deployment'] },
     metadata: {
       type: 'object',
-      description: 'Standard Kubernetes object metadata.',
       required: ['name'],
       additionalProperties: true,
       properties: {
-        name: { type: 'string', description: 'Name, unique per kind and namespace.' },
+        name: { type: 'string' },
         namespace: { type: 'string' },
-        labels: {
-          type: 'object',
-          description: 'Label values must be strings: quote numbers such as "1".',
-          additionalProperties: { type: 'string' },
-        },
-        annotations: {
-          type: 'object',
-          description: 'Annotation values must be strings.',
-          additionalProperties: { type: 'string' },
-        },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
     spec: {
@@ -43,11 +34,7 @@ const schema6 = {
           type: 'object',
           additionalProperties: false,
           properties: {
-            matchLabels: {
-              type: 'object',
-              description: 'Must match the pod template labels.',
-              additionalProperties: { type: 'string' },
-            },
+            matchLabels: { type: 'object', additionalProperties: { type: 'string' } },
             matchExpressions: {
               type: 'array',
               items: {
@@ -76,16 +63,8 @@ const schema6 = {
               type: 'object',
               additionalProperties: true,
               properties: {
-                labels: {
-                  type: 'object',
-                  description: 'Pod labels: Istio subsets select pods by these (app, version).',
-                  additionalProperties: { type: 'string' },
-                },
-                annotations: {
-                  type: 'object',
-                  description: 'Pod annotations.',
-                  additionalProperties: { type: 'string' },
-                },
+                labels: { type: 'object', additionalProperties: { type: 'string' } },
+                annotations: { type: 'object', additionalProperties: { type: 'string' } },
               },
             },
             spec: {

@@ -21,11 +21,10 @@ export const validate = validate21;
 export default validate21;
 const schema6 = {
   properties: {
-    apiVersion: { type: 'string', description: 'API group and version, e.g. networking.istio.io/v1.' },
+    apiVersion: { type: 'string' },
     kind: { type: 'string' },
     metadata: {
       type: 'object',
-      description: 'Standard Kubernetes object metadata.',
       additionalProperties: true,
       properties: {
         name: { type: 'string' },
@@ -35,29 +34,15 @@ const schema6 = {
       },
     },
     spec: {
-      description:
-        'Configuration affecting load balancing, outlier detection, etc. See more details at: https://istio.io/docs/reference/config/networking/destination-rule.html',
       properties: {
-        exportTo: {
-          description: 'A list of namespaces to which this destination rule is exported.',
-          items: { type: 'string' },
-          type: 'array',
-        },
-        host: { description: 'The name of a service from the service registry.', type: 'string' },
+        exportTo: { items: { type: 'string' }, type: 'array' },
+        host: { type: 'string' },
         subsets: {
-          description: 'One or more named sets that represent individual versions of a service.',
           items: {
             properties: {
-              labels: {
-                additionalProperties: { type: 'string' },
-                description: 'Labels apply a filter over the endpoints of a service in the service registry.',
-                type: 'object',
-              },
-              name: { description: 'Name of the subset.', type: 'string' },
-              trafficPolicy: {
-                description: 'Traffic policies that apply to this subset.',
-                $ref: '#/definitions/trafficPolicy',
-              },
+              labels: { additionalProperties: { type: 'string' }, type: 'object' },
+              name: { type: 'string' },
+              trafficPolicy: { $ref: '#/definitions/trafficPolicy' },
             },
             required: ['name'],
             type: 'object',
@@ -65,14 +50,8 @@ const schema6 = {
           },
           type: 'array',
         },
-        trafficPolicy: {
-          description:
-            'Traffic policies to apply (load balancing policy, connection pool sizes, outlier detection).',
-          $ref: '#/definitions/trafficPolicy',
-        },
+        trafficPolicy: { $ref: '#/definitions/trafficPolicy' },
         workloadSelector: {
-          description:
-            'Criteria used to select the specific set of pods/VMs on which this `DestinationRule` configuration should be applied.',
           properties: {
             matchLabels: {
               additionalProperties: {
@@ -82,8 +61,6 @@ const schema6 = {
                   { message: 'wildcard not allowed in label value match', rule: '!self.contains("*")' },
                 ],
               },
-              description:
-                'One or more labels that indicate a specific set of pods/VMs on which a policy should be applied.',
               maxProperties: 4096,
               type: 'object',
               'x-kubernetes-validations': [
@@ -106,34 +83,18 @@ const schema6 = {
     status: {
       properties: {
         conditions: {
-          description: 'Current service state of the resource.',
           items: {
             properties: {
-              lastProbeTime: {
-                description: 'Last time we probed the condition.',
-                format: 'date-time',
-                type: 'string',
-              },
-              lastTransitionTime: {
-                description: 'Last time the condition transitioned from one status to another.',
-                format: 'date-time',
-                type: 'string',
-              },
-              message: {
-                description: 'Human-readable message indicating details about last transition.',
-                type: 'string',
-              },
+              lastProbeTime: { format: 'date-time', type: 'string' },
+              lastTransitionTime: { format: 'date-time', type: 'string' },
+              message: { type: 'string' },
               observedGeneration: {
                 anyOf: [{ type: 'integer' }, { type: 'string' }],
-                description: 'Resource Generation to which the Condition refers.',
                 'x-kubernetes-int-or-string': true,
               },
-              reason: {
-                description: "Unique, one-word, CamelCase reason for the condition's last transition.",
-                type: 'string',
-              },
-              status: { description: 'Status is the status of the condition.', type: 'string' },
-              type: { description: 'Type is the type of the condition.', type: 'string' },
+              reason: { type: 'string' },
+              status: { type: 'string' },
+              type: { type: 'string' },
             },
             type: 'object',
             additionalProperties: false,
@@ -145,28 +106,12 @@ const schema6 = {
           'x-kubernetes-int-or-string': true,
         },
         validationMessages: {
-          description: "Includes any errors or warnings detected by Istio's analyzers.",
           items: {
             properties: {
-              documentationUrl: {
-                description: 'A url pointing to the Istio documentation for this specific error type.',
-                type: 'string',
-              },
-              level: {
-                description:
-                  'Represents how severe a message is.\n\nValid Options: UNKNOWN, ERROR, WARNING, INFO',
-                enum: ['UNKNOWN', 'ERROR', 'WARNING', 'INFO'],
-                type: 'string',
-              },
+              documentationUrl: { type: 'string' },
+              level: { enum: ['UNKNOWN', 'ERROR', 'WARNING', 'INFO'], type: 'string' },
               type: {
-                properties: {
-                  code: {
-                    description:
-                      'A 7 character code matching `^IST[0-9]{4}$` intended to uniquely identify the message type.',
-                    type: 'string',
-                  },
-                  name: { description: 'A human-readable name for the message type.', type: 'string' },
-                },
+                properties: { code: { type: 'string' }, name: { type: 'string' } },
                 type: 'object',
                 additionalProperties: false,
               },
@@ -189,83 +134,37 @@ const schema6 = {
     trafficPolicy: {
       properties: {
         connectionPool: { $ref: '#/definitions/connectionPool' },
-        loadBalancer: {
-          description: 'Settings controlling the load balancer algorithms.',
-          $ref: '#/definitions/loadBalancer',
-        },
+        loadBalancer: { $ref: '#/definitions/loadBalancer' },
         outlierDetection: { $ref: '#/definitions/outlierDetection' },
         portLevelSettings: {
-          description: 'Traffic policies specific to individual ports.',
           items: { $ref: '#/definitions/portLevelSettings' },
           maxItems: 4096,
           type: 'array',
         },
         proxyProtocol: {
-          description: 'The upstream PROXY protocol settings.',
-          properties: {
-            version: {
-              description: 'The PROXY protocol version to use.\n\nValid Options: V1, V2',
-              enum: ['V1', 'V2'],
-              type: 'string',
-            },
-          },
+          properties: { version: { enum: ['V1', 'V2'], type: 'string' } },
           type: 'object',
           additionalProperties: false,
         },
-        retryBudget: {
-          description:
-            'Specifies a limit on concurrent retries in relation to the number of active requests.',
-          $ref: '#/definitions/retryBudget',
-        },
-        tls: {
-          description: 'TLS related settings for connections to the upstream service.',
-          $ref: '#/definitions/tls',
-        },
-        tunnel: {
-          description:
-            'Configuration of tunneling TCP over other transport or application layers for the host configured in the DestinationRule.',
-          $ref: '#/definitions/tunnel',
-        },
+        retryBudget: { $ref: '#/definitions/retryBudget' },
+        tls: { $ref: '#/definitions/tls' },
+        tunnel: { $ref: '#/definitions/tunnel' },
       },
       type: 'object',
       additionalProperties: false,
     },
     connectionPool: {
-      properties: {
-        http: { description: 'HTTP connection pool settings.', $ref: '#/definitions/http' },
-        tcp: {
-          description: 'Settings common to both HTTP and TCP upstream connections.',
-          $ref: '#/definitions/tcp',
-        },
-      },
+      properties: { http: { $ref: '#/definitions/http' }, tcp: { $ref: '#/definitions/tcp' } },
       type: 'object',
       additionalProperties: false,
     },
     http: {
       properties: {
-        h2UpgradePolicy: {
-          description:
-            'Specify if http1.1 connection should be upgraded to http2 for the associated destination.\n\nValid Options: DEFAULT, DO_NOT_UPGRADE, UPGRADE',
-          enum: ['DEFAULT', 'DO_NOT_UPGRADE', 'UPGRADE'],
-          type: 'string',
-        },
-        http1MaxPendingRequests: {
-          description:
-            'Maximum number of requests that will be queued while waiting for a ready connection pool connection.',
-          format: 'int32',
-          type: 'integer',
-        },
-        http2KeepAlive: {
-          description: 'Configure HTTP/2 PING frames for upstream connections.',
-          $ref: '#/definitions/http2KeepAlive',
-        },
-        http2MaxRequests: {
-          description: 'Maximum number of active requests to a destination.',
-          format: 'int32',
-          type: 'integer',
-        },
+        h2UpgradePolicy: { enum: ['DEFAULT', 'DO_NOT_UPGRADE', 'UPGRADE'], type: 'string' },
+        http1MaxPendingRequests: { format: 'int32', type: 'integer' },
+        http2KeepAlive: { $ref: '#/definitions/http2KeepAlive' },
+        http2MaxRequests: { format: 'int32', type: 'integer' },
         idleTimeout: {
-          description: 'The idle timeout for upstream connection pool connections.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -274,28 +173,10 @@ const schema6 = {
             },
           ],
         },
-        maxConcurrentStreams: {
-          description:
-            'The maximum number of concurrent streams allowed for a peer on one HTTP/2 connection.',
-          format: 'int32',
-          type: 'integer',
-        },
-        maxRequestsPerConnection: {
-          description: 'Maximum number of requests per connection to a backend.',
-          format: 'int32',
-          type: 'integer',
-        },
-        maxRetries: {
-          description:
-            'Maximum number of retries that can be outstanding to all hosts in a cluster at a given time.',
-          format: 'int32',
-          type: 'integer',
-        },
-        useClientProtocol: {
-          description:
-            'If set to true, client protocol will be preserved while initiating connection to backend.',
-          type: 'boolean',
-        },
+        maxConcurrentStreams: { format: 'int32', type: 'integer' },
+        maxRequestsPerConnection: { format: 'int32', type: 'integer' },
+        maxRetries: { format: 'int32', type: 'integer' },
+        useClientProtocol: { type: 'boolean' },
       },
       type: 'object',
       additionalProperties: false,
@@ -303,7 +184,6 @@ const schema6 = {
     http2KeepAlive: {
       properties: {
         interval: {
-          description: 'Send HTTP/2 PING frames at this interval.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -313,8 +193,6 @@ const schema6 = {
           ],
         },
         timeout: {
-          description:
-            'How long to wait for a response to an HTTP/2 PING frame before closing the connection.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -330,7 +208,6 @@ const schema6 = {
     tcp: {
       properties: {
         connectTimeout: {
-          description: 'TCP connection timeout.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -339,9 +216,8 @@ const schema6 = {
             },
           ],
         },
-        idleTimeout: { description: 'The idle timeout for TCP connections.', type: 'string' },
+        idleTimeout: { type: 'string' },
         maxConnectionDuration: {
-          description: 'The maximum duration of a connection.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -350,15 +226,8 @@ const schema6 = {
             },
           ],
         },
-        maxConnections: {
-          description: 'Maximum number of HTTP1 /TCP connections to a destination host.',
-          format: 'int32',
-          type: 'integer',
-        },
-        tcpKeepalive: {
-          description: 'If set then set SO_KEEPALIVE on the socket to enable TCP Keepalives.',
-          $ref: '#/definitions/tcpKeepalive',
-        },
+        maxConnections: { format: 'int32', type: 'integer' },
+        tcpKeepalive: { $ref: '#/definitions/tcpKeepalive' },
       },
       type: 'object',
       additionalProperties: false,
@@ -366,7 +235,6 @@ const schema6 = {
     tcpKeepalive: {
       properties: {
         interval: {
-          description: 'The time duration between keep-alive probes.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -375,16 +243,8 @@ const schema6 = {
             },
           ],
         },
-        probes: {
-          description:
-            'Maximum number of keepalive probes to send without response before deciding the connection is dead.',
-          maximum: 4294967295,
-          minimum: 0,
-          type: 'integer',
-        },
+        probes: { maximum: 4294967295, minimum: 0, type: 'integer' },
         time: {
-          description:
-            'The time duration a connection needs to be idle before keep-alive probes start being sent.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -413,32 +273,15 @@ const schema6 = {
         { required: ['backendUtilization'] },
       ],
       properties: {
-        backendUtilization: {
-          description:
-            'Utilization-based load balancing that uses backend-reported ORCA metrics to weight endpoints by their current load.',
-          $ref: '#/definitions/backendUtilization',
-        },
-        consistentHash: {
-          description:
-            'Consistent Hash-based load balancing can be used to provide soft session affinity based on HTTP headers, cookies or other properties.',
-          $ref: '#/definitions/consistentHash',
-        },
-        localityLbSetting: {
-          description: 'Locality load balancer settings.',
-          $ref: '#/definitions/localityLbSetting',
-        },
+        backendUtilization: { $ref: '#/definitions/backendUtilization' },
+        consistentHash: { $ref: '#/definitions/consistentHash' },
+        localityLbSetting: { $ref: '#/definitions/localityLbSetting' },
         simple: {
-          description:
-            'Standard load balancing algorithms that require no tuning.\n\nValid Options: LEAST_CONN, RANDOM, PASSTHROUGH, ROUND_ROBIN, LEAST_REQUEST',
           enum: ['UNSPECIFIED', 'LEAST_CONN', 'RANDOM', 'PASSTHROUGH', 'ROUND_ROBIN', 'LEAST_REQUEST'],
           type: 'string',
         },
-        warmup: {
-          description: 'Represents the warmup configuration of Service.',
-          $ref: '#/definitions/warmup',
-        },
+        warmup: { $ref: '#/definitions/warmup' },
         warmupDurationSecs: {
-          description: 'Deprecated: use `warmup` instead.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -447,42 +290,18 @@ const schema6 = {
             },
           ],
         },
-        zoneAwareLbSetting: {
-          description: 'Zone Aware load balancer settings.',
-          $ref: '#/definitions/zoneAwareLbSetting',
-        },
+        zoneAwareLbSetting: { $ref: '#/definitions/zoneAwareLbSetting' },
       },
       type: 'object',
       additionalProperties: false,
     },
     backendUtilization: {
       properties: {
-        errorUtilizationPenaltyPercent: {
-          description:
-            'Additional penalty applied to endpoints that return errors, expressed as a percentage of the utilization.',
-          maximum: 4294967295,
-          minimum: 0,
-          type: 'integer',
-        },
-        metricNamesForComputingUtilization: {
-          description: 'Custom ORCA metric names used to compute utilization.',
-          items: { type: 'string' },
-          type: 'array',
-        },
-        weightExpirationPeriod: {
-          description:
-            'If an endpoint stops reporting utilization metrics for this long, its reported weight is discarded and it reverts to the default (equal) weight.',
-          type: 'string',
-        },
-        weightStabilizationPeriod: {
-          description: 'Duration after an endpoint first reports metrics before its weight is trusted.',
-          type: 'string',
-        },
-        weightUpdatePeriod: {
-          description:
-            'How often the load balancer recomputes endpoint weights from the latest reported utilization data.',
-          type: 'string',
-        },
+        errorUtilizationPenaltyPercent: { maximum: 4294967295, minimum: 0, type: 'integer' },
+        metricNamesForComputingUtilization: { items: { type: 'string' }, type: 'array' },
+        weightExpirationPeriod: { type: 'string' },
+        weightStabilizationPeriod: { type: 'string' },
+        weightUpdatePeriod: { type: 'string' },
       },
       type: 'object',
       additionalProperties: false,
@@ -516,34 +335,21 @@ const schema6 = {
         },
       ],
       properties: {
-        httpCookie: { description: 'Hash based on HTTP cookie.', $ref: '#/definitions/httpCookie' },
-        httpHeaderName: { description: 'Hash based on a specific HTTP header.', type: 'string' },
-        httpQueryParameterName: {
-          description: 'Hash based on a specific HTTP query parameter.',
-          type: 'string',
-        },
+        httpCookie: { $ref: '#/definitions/httpCookie' },
+        httpHeaderName: { type: 'string' },
+        httpQueryParameterName: { type: 'string' },
         maglev: {
-          description: 'The Maglev load balancer implements consistent hashing to backend hosts.',
-          properties: {
-            tableSize: { description: 'The table size for Maglev hashing.', minimum: 0, type: 'integer' },
-          },
+          properties: { tableSize: { minimum: 0, type: 'integer' } },
           type: 'object',
           additionalProperties: false,
         },
-        minimumRingSize: { description: 'Deprecated.', minimum: 0, type: 'integer' },
+        minimumRingSize: { minimum: 0, type: 'integer' },
         ringHash: {
-          description: 'The ring/modulo hash load balancer implements consistent hashing to backend hosts.',
-          properties: {
-            minimumRingSize: {
-              description: 'The minimum number of virtual nodes to use for the hash ring.',
-              minimum: 0,
-              type: 'integer',
-            },
-          },
+          properties: { minimumRingSize: { minimum: 0, type: 'integer' } },
           type: 'object',
           additionalProperties: false,
         },
-        useSourceIp: { description: 'Hash based on the source IP address.', type: 'boolean' },
+        useSourceIp: { type: 'boolean' },
       },
       type: 'object',
       additionalProperties: false,
@@ -551,21 +357,17 @@ const schema6 = {
     httpCookie: {
       properties: {
         attributes: {
-          description: 'Additional attributes for the cookie.',
           items: {
-            properties: {
-              name: { description: 'The name of the cookie attribute.', type: 'string' },
-              value: { description: 'The optional value of the cookie attribute.', type: 'string' },
-            },
+            properties: { name: { type: 'string' }, value: { type: 'string' } },
             required: ['name'],
             type: 'object',
             additionalProperties: false,
           },
           type: 'array',
         },
-        name: { description: 'Name of the cookie.', type: 'string' },
-        path: { description: 'Path to set for the cookie.', type: 'string' },
-        ttl: { description: 'Lifetime of the cookie.', type: 'string' },
+        name: { type: 'string' },
+        path: { type: 'string' },
+        ttl: { type: 'string' },
       },
       required: ['name'],
       type: 'object',
@@ -574,13 +376,11 @@ const schema6 = {
     localityLbSetting: {
       properties: {
         distribute: {
-          description: 'Optional: only one of distribute, failover or failoverPriority can be set.',
           items: {
             properties: {
-              from: { description: "Originating locality, '/' separated, e.g.", type: 'string' },
+              from: { type: 'string' },
               to: {
                 additionalProperties: { maximum: 4294967295, minimum: 0, type: 'integer' },
-                description: 'Map of upstream localities to traffic distribution weights.',
                 type: 'object',
               },
             },
@@ -589,42 +389,23 @@ const schema6 = {
           },
           type: 'array',
         },
-        enabled: { description: 'Enable locality load balancing.', nullable: true, type: 'boolean' },
+        enabled: { nullable: true, type: 'boolean' },
         failover: {
-          description: 'Optional: only one of distribute, failover or failoverPriority can be set.',
           items: {
-            properties: {
-              from: { description: 'Originating region.', type: 'string' },
-              to: {
-                description:
-                  "Destination region the traffic will fail over to when endpoints in the 'from' region becomes unhealthy.",
-                type: 'string',
-              },
-            },
+            properties: { from: { type: 'string' }, to: { type: 'string' } },
             type: 'object',
             additionalProperties: false,
           },
           type: 'array',
         },
-        failoverPriority: {
-          description:
-            'failoverPriority is an ordered list of labels used to sort endpoints to do priority based load balancing.',
-          items: { type: 'string' },
-          type: 'array',
-        },
+        failoverPriority: { items: { type: 'string' }, type: 'array' },
       },
       type: 'object',
       additionalProperties: false,
     },
     warmup: {
       properties: {
-        aggression: {
-          description: 'This parameter controls the speed of traffic increase over the warmup duration.',
-          format: 'double',
-          minimum: 0,
-          nullable: true,
-          type: 'number',
-        },
+        aggression: { format: 'double', minimum: 0, nullable: true, type: 'number' },
         duration: {
           type: 'string',
           'x-kubernetes-validations': [
@@ -642,37 +423,17 @@ const schema6 = {
     },
     zoneAwareLbSetting: {
       properties: {
-        enabled: { description: 'Enable zone aware load balancing.', nullable: true, type: 'boolean' },
+        enabled: { nullable: true, type: 'boolean' },
         failover: {
-          description: 'Optional.',
           items: {
-            properties: {
-              from: { description: 'Originating region.', type: 'string' },
-              to: {
-                description:
-                  "Destination region the traffic will fail over to when endpoints in the 'from' region becomes unhealthy.",
-                type: 'string',
-              },
-            },
+            properties: { from: { type: 'string' }, to: { type: 'string' } },
             type: 'object',
             additionalProperties: false,
           },
           type: 'array',
         },
-        failoverPriority: {
-          description:
-            'failoverPriority is an ordered list of labels used to sort endpoints for priority-based load balancing.',
-          items: { type: 'string' },
-          type: 'array',
-        },
-        minClusterSize: {
-          description:
-            "Minimum number of hosts in the upstream cluster's local region required for zone-aware load balancing to be enabled.",
-          maximum: 4294967295,
-          minimum: 1,
-          nullable: true,
-          type: 'integer',
-        },
+        failoverPriority: { items: { type: 'string' }, type: 'array' },
+        minClusterSize: { maximum: 4294967295, minimum: 1, nullable: true, type: 'integer' },
       },
       type: 'object',
       additionalProperties: false,
@@ -680,7 +441,6 @@ const schema6 = {
     outlierDetection: {
       properties: {
         baseEjectionTime: {
-          description: 'Minimum ejection duration.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -689,30 +449,11 @@ const schema6 = {
             },
           ],
         },
-        consecutive5xxErrors: {
-          description: 'Number of 5xx errors before a host is ejected from the connection pool.',
-          maximum: 4294967295,
-          minimum: 0,
-          nullable: true,
-          type: 'integer',
-        },
+        consecutive5xxErrors: { maximum: 4294967295, minimum: 0, nullable: true, type: 'integer' },
         consecutiveErrors: { format: 'int32', type: 'integer' },
-        consecutiveGatewayErrors: {
-          description: 'Number of gateway errors before a host is ejected from the connection pool.',
-          maximum: 4294967295,
-          minimum: 0,
-          nullable: true,
-          type: 'integer',
-        },
-        consecutiveLocalOriginFailures: {
-          description: 'The number of consecutive locally originated failures before ejection occurs.',
-          maximum: 4294967295,
-          minimum: 0,
-          nullable: true,
-          type: 'integer',
-        },
+        consecutiveGatewayErrors: { maximum: 4294967295, minimum: 0, nullable: true, type: 'integer' },
+        consecutiveLocalOriginFailures: { maximum: 4294967295, minimum: 0, nullable: true, type: 'integer' },
         interval: {
-          description: 'Time interval between ejection sweep analysis.',
           type: 'string',
           'x-kubernetes-validations': [
             {
@@ -721,28 +462,13 @@ const schema6 = {
             },
           ],
         },
-        maxEjectionPercent: {
-          description:
-            'Maximum % of hosts in the load balancing pool for the upstream service that can be ejected.',
-          format: 'int32',
-          type: 'integer',
-        },
-        minHealthPercent: {
-          description:
-            'Outlier detection will be enabled as long as the associated load balancing pool has at least `minHealthPercent` hosts in healthy mode.',
-          format: 'int32',
-          type: 'integer',
-        },
+        maxEjectionPercent: { format: 'int32', type: 'integer' },
+        minHealthPercent: { format: 'int32', type: 'integer' },
         outlierDetectionHttpErrorCodes: {
-          description:
-            'Specifies the HTTP response status codes that are treated as outlier detection errors.',
           items: { maximum: 599, minimum: 100, type: 'integer' },
           type: 'array',
         },
-        splitExternalLocalOriginErrors: {
-          description: 'Determines whether to distinguish local origin failures from external errors.',
-          type: 'boolean',
-        },
+        splitExternalLocalOriginErrors: { type: 'boolean' },
       },
       type: 'object',
       additionalProperties: false,
@@ -750,109 +476,47 @@ const schema6 = {
     portLevelSettings: {
       properties: {
         connectionPool: { $ref: '#/definitions/connectionPool' },
-        loadBalancer: {
-          description: 'Settings controlling the load balancer algorithms.',
-          $ref: '#/definitions/loadBalancer',
-        },
+        loadBalancer: { $ref: '#/definitions/loadBalancer' },
         outlierDetection: { $ref: '#/definitions/outlierDetection' },
         port: {
-          description:
-            'Specifies the number of a port on the destination service on which this policy is being applied.',
           properties: { number: { maximum: 4294967295, minimum: 0, type: 'integer' } },
           type: 'object',
           additionalProperties: false,
         },
-        tls: {
-          description: 'TLS related settings for connections to the upstream service.',
-          $ref: '#/definitions/tls',
-        },
+        tls: { $ref: '#/definitions/tls' },
       },
       type: 'object',
       additionalProperties: false,
     },
     tls: {
       properties: {
-        caCertificates: {
-          description:
-            'OPTIONAL: The path to the file containing certificate authority certificates to use in verifying a presented server certificate.',
-          type: 'string',
-        },
-        caCrl: {
-          description:
-            'OPTIONAL: The path to the file containing the certificate revocation list (CRL) to use in verifying a presented server certificate.',
-          type: 'string',
-        },
-        clientCertificate: { description: 'REQUIRED if mode is `MUTUAL`.', type: 'string' },
-        credentialName: {
-          description:
-            'The name of the secret that holds the TLS certs for the client including the CA certificates.',
-          type: 'string',
-        },
-        insecureSkipVerify: {
-          description:
-            '`insecureSkipVerify` specifies whether the proxy should skip verifying the CA signature and SAN for the server certificate corresponding to the host.',
-          nullable: true,
-          type: 'boolean',
-        },
-        mode: {
-          description:
-            'Indicates whether connections to this port should be secured using TLS.\n\nValid Options: DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL',
-          enum: ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'],
-          type: 'string',
-        },
-        privateKey: { description: 'REQUIRED if mode is `MUTUAL`.', type: 'string' },
-        sni: { description: 'SNI string to present to the server during TLS handshake.', type: 'string' },
-        subjectAltNames: {
-          description: 'A list of alternate names to verify the subject identity in the certificate.',
-          items: { type: 'string' },
-          type: 'array',
-        },
+        caCertificates: { type: 'string' },
+        caCrl: { type: 'string' },
+        clientCertificate: { type: 'string' },
+        credentialName: { type: 'string' },
+        insecureSkipVerify: { nullable: true, type: 'boolean' },
+        mode: { enum: ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'], type: 'string' },
+        privateKey: { type: 'string' },
+        sni: { type: 'string' },
+        subjectAltNames: { items: { type: 'string' }, type: 'array' },
       },
       type: 'object',
       additionalProperties: false,
     },
     retryBudget: {
       properties: {
-        budgetInterval: {
-          description:
-            'Specifies the duration in which requests will be considered when calculating the budget for retries.',
-          type: 'string',
-        },
-        minRetryConcurrency: {
-          description: 'Specifies the minimum retry concurrency allowed for the retry budget.',
-          maximum: 4294967295,
-          minimum: 0,
-          type: 'integer',
-        },
-        percent: {
-          description:
-            'Specifies the limit on concurrent retries as a percentage of the sum of active requests and active pending requests.',
-          format: 'double',
-          maximum: 100,
-          minimum: 0,
-          nullable: true,
-          type: 'number',
-        },
+        budgetInterval: { type: 'string' },
+        minRetryConcurrency: { maximum: 4294967295, minimum: 0, type: 'integer' },
+        percent: { format: 'double', maximum: 100, minimum: 0, nullable: true, type: 'number' },
       },
       type: 'object',
       additionalProperties: false,
     },
     tunnel: {
       properties: {
-        protocol: {
-          description: 'Specifies which protocol to use for tunneling the downstream connection.',
-          type: 'string',
-        },
-        targetHost: {
-          description: 'Specifies a host to which the downstream connection is tunneled.',
-          type: 'string',
-        },
-        targetPort: {
-          description: 'Specifies a port to which the downstream connection is tunneled.',
-          maximum: 4294967295,
-          minimum: 0,
-          type: 'integer',
-        },
+        protocol: { type: 'string' },
+        targetHost: { type: 'string' },
+        targetPort: { maximum: 4294967295, minimum: 0, type: 'integer' },
       },
       required: ['targetHost', 'targetPort'],
       type: 'object',
@@ -863,108 +527,42 @@ const schema6 = {
 const schema7 = {
   properties: {
     connectionPool: { $ref: '#/definitions/connectionPool' },
-    loadBalancer: {
-      description: 'Settings controlling the load balancer algorithms.',
-      $ref: '#/definitions/loadBalancer',
-    },
+    loadBalancer: { $ref: '#/definitions/loadBalancer' },
     outlierDetection: { $ref: '#/definitions/outlierDetection' },
-    portLevelSettings: {
-      description: 'Traffic policies specific to individual ports.',
-      items: { $ref: '#/definitions/portLevelSettings' },
-      maxItems: 4096,
-      type: 'array',
-    },
+    portLevelSettings: { items: { $ref: '#/definitions/portLevelSettings' }, maxItems: 4096, type: 'array' },
     proxyProtocol: {
-      description: 'The upstream PROXY protocol settings.',
-      properties: {
-        version: {
-          description: 'The PROXY protocol version to use.\n\nValid Options: V1, V2',
-          enum: ['V1', 'V2'],
-          type: 'string',
-        },
-      },
+      properties: { version: { enum: ['V1', 'V2'], type: 'string' } },
       type: 'object',
       additionalProperties: false,
     },
-    retryBudget: {
-      description: 'Specifies a limit on concurrent retries in relation to the number of active requests.',
-      $ref: '#/definitions/retryBudget',
-    },
-    tls: {
-      description: 'TLS related settings for connections to the upstream service.',
-      $ref: '#/definitions/tls',
-    },
-    tunnel: {
-      description:
-        'Configuration of tunneling TCP over other transport or application layers for the host configured in the DestinationRule.',
-      $ref: '#/definitions/tunnel',
-    },
+    retryBudget: { $ref: '#/definitions/retryBudget' },
+    tls: { $ref: '#/definitions/tls' },
+    tunnel: { $ref: '#/definitions/tunnel' },
   },
   type: 'object',
   additionalProperties: false,
 };
 const schema8 = {
-  properties: {
-    http: { description: 'HTTP connection pool settings.', $ref: '#/definitions/http' },
-    tcp: {
-      description: 'Settings common to both HTTP and TCP upstream connections.',
-      $ref: '#/definitions/tcp',
-    },
-  },
+  properties: { http: { $ref: '#/definitions/http' }, tcp: { $ref: '#/definitions/tcp' } },
   type: 'object',
   additionalProperties: false,
 };
 const schema9 = {
   properties: {
-    h2UpgradePolicy: {
-      description:
-        'Specify if http1.1 connection should be upgraded to http2 for the associated destination.\n\nValid Options: DEFAULT, DO_NOT_UPGRADE, UPGRADE',
-      enum: ['DEFAULT', 'DO_NOT_UPGRADE', 'UPGRADE'],
-      type: 'string',
-    },
-    http1MaxPendingRequests: {
-      description:
-        'Maximum number of requests that will be queued while waiting for a ready connection pool connection.',
-      format: 'int32',
-      type: 'integer',
-    },
-    http2KeepAlive: {
-      description: 'Configure HTTP/2 PING frames for upstream connections.',
-      $ref: '#/definitions/http2KeepAlive',
-    },
-    http2MaxRequests: {
-      description: 'Maximum number of active requests to a destination.',
-      format: 'int32',
-      type: 'integer',
-    },
+    h2UpgradePolicy: { enum: ['DEFAULT', 'DO_NOT_UPGRADE', 'UPGRADE'], type: 'string' },
+    http1MaxPendingRequests: { format: 'int32', type: 'integer' },
+    http2KeepAlive: { $ref: '#/definitions/http2KeepAlive' },
+    http2MaxRequests: { format: 'int32', type: 'integer' },
     idleTimeout: {
-      description: 'The idle timeout for upstream connection pool connections.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    maxConcurrentStreams: {
-      description: 'The maximum number of concurrent streams allowed for a peer on one HTTP/2 connection.',
-      format: 'int32',
-      type: 'integer',
-    },
-    maxRequestsPerConnection: {
-      description: 'Maximum number of requests per connection to a backend.',
-      format: 'int32',
-      type: 'integer',
-    },
-    maxRetries: {
-      description:
-        'Maximum number of retries that can be outstanding to all hosts in a cluster at a given time.',
-      format: 'int32',
-      type: 'integer',
-    },
-    useClientProtocol: {
-      description:
-        'If set to true, client protocol will be preserved while initiating connection to backend.',
-      type: 'boolean',
-    },
+    maxConcurrentStreams: { format: 'int32', type: 'integer' },
+    maxRequestsPerConnection: { format: 'int32', type: 'integer' },
+    maxRetries: { format: 'int32', type: 'integer' },
+    useClientProtocol: { type: 'boolean' },
   },
   type: 'object',
   additionalProperties: false,
@@ -973,14 +571,12 @@ const func2 = Object.prototype.hasOwnProperty;
 const schema10 = {
   properties: {
     interval: {
-      description: 'Send HTTP/2 PING frames at this interval.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
     timeout: {
-      description: 'How long to wait for a response to an HTTP/2 PING frame before closing the connection.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
@@ -1324,29 +920,20 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
 const schema11 = {
   properties: {
     connectTimeout: {
-      description: 'TCP connection timeout.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    idleTimeout: { description: 'The idle timeout for TCP connections.', type: 'string' },
+    idleTimeout: { type: 'string' },
     maxConnectionDuration: {
-      description: 'The maximum duration of a connection.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    maxConnections: {
-      description: 'Maximum number of HTTP1 /TCP connections to a destination host.',
-      format: 'int32',
-      type: 'integer',
-    },
-    tcpKeepalive: {
-      description: 'If set then set SO_KEEPALIVE on the socket to enable TCP Keepalives.',
-      $ref: '#/definitions/tcpKeepalive',
-    },
+    maxConnections: { format: 'int32', type: 'integer' },
+    tcpKeepalive: { $ref: '#/definitions/tcpKeepalive' },
   },
   type: 'object',
   additionalProperties: false,
@@ -1354,22 +941,13 @@ const schema11 = {
 const schema12 = {
   properties: {
     interval: {
-      description: 'The time duration between keep-alive probes.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    probes: {
-      description:
-        'Maximum number of keepalive probes to send without response before deciding the connection is dead.',
-      maximum: 4294967295,
-      minimum: 0,
-      type: 'integer',
-    },
+    probes: { maximum: 4294967295, minimum: 0, type: 'integer' },
     time: {
-      description:
-        'The time duration a connection needs to be idle before keep-alive probes start being sent.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
@@ -1760,70 +1338,32 @@ const schema13 = {
     { required: ['backendUtilization'] },
   ],
   properties: {
-    backendUtilization: {
-      description:
-        'Utilization-based load balancing that uses backend-reported ORCA metrics to weight endpoints by their current load.',
-      $ref: '#/definitions/backendUtilization',
-    },
-    consistentHash: {
-      description:
-        'Consistent Hash-based load balancing can be used to provide soft session affinity based on HTTP headers, cookies or other properties.',
-      $ref: '#/definitions/consistentHash',
-    },
-    localityLbSetting: {
-      description: 'Locality load balancer settings.',
-      $ref: '#/definitions/localityLbSetting',
-    },
+    backendUtilization: { $ref: '#/definitions/backendUtilization' },
+    consistentHash: { $ref: '#/definitions/consistentHash' },
+    localityLbSetting: { $ref: '#/definitions/localityLbSetting' },
     simple: {
-      description:
-        'Standard load balancing algorithms that require no tuning.\n\nValid Options: LEAST_CONN, RANDOM, PASSTHROUGH, ROUND_ROBIN, LEAST_REQUEST',
       enum: ['UNSPECIFIED', 'LEAST_CONN', 'RANDOM', 'PASSTHROUGH', 'ROUND_ROBIN', 'LEAST_REQUEST'],
       type: 'string',
     },
-    warmup: { description: 'Represents the warmup configuration of Service.', $ref: '#/definitions/warmup' },
+    warmup: { $ref: '#/definitions/warmup' },
     warmupDurationSecs: {
-      description: 'Deprecated: use `warmup` instead.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    zoneAwareLbSetting: {
-      description: 'Zone Aware load balancer settings.',
-      $ref: '#/definitions/zoneAwareLbSetting',
-    },
+    zoneAwareLbSetting: { $ref: '#/definitions/zoneAwareLbSetting' },
   },
   type: 'object',
   additionalProperties: false,
 };
 const schema14 = {
   properties: {
-    errorUtilizationPenaltyPercent: {
-      description:
-        'Additional penalty applied to endpoints that return errors, expressed as a percentage of the utilization.',
-      maximum: 4294967295,
-      minimum: 0,
-      type: 'integer',
-    },
-    metricNamesForComputingUtilization: {
-      description: 'Custom ORCA metric names used to compute utilization.',
-      items: { type: 'string' },
-      type: 'array',
-    },
-    weightExpirationPeriod: {
-      description:
-        'If an endpoint stops reporting utilization metrics for this long, its reported weight is discarded and it reverts to the default (equal) weight.',
-      type: 'string',
-    },
-    weightStabilizationPeriod: {
-      description: 'Duration after an endpoint first reports metrics before its weight is trusted.',
-      type: 'string',
-    },
-    weightUpdatePeriod: {
-      description:
-        'How often the load balancer recomputes endpoint weights from the latest reported utilization data.',
-      type: 'string',
-    },
+    errorUtilizationPenaltyPercent: { maximum: 4294967295, minimum: 0, type: 'integer' },
+    metricNamesForComputingUtilization: { items: { type: 'string' }, type: 'array' },
+    weightExpirationPeriod: { type: 'string' },
+    weightStabilizationPeriod: { type: 'string' },
+    weightUpdatePeriod: { type: 'string' },
   },
   type: 'object',
   additionalProperties: false,
@@ -2074,31 +1614,21 @@ const schema15 = {
     },
   ],
   properties: {
-    httpCookie: { description: 'Hash based on HTTP cookie.', $ref: '#/definitions/httpCookie' },
-    httpHeaderName: { description: 'Hash based on a specific HTTP header.', type: 'string' },
-    httpQueryParameterName: { description: 'Hash based on a specific HTTP query parameter.', type: 'string' },
+    httpCookie: { $ref: '#/definitions/httpCookie' },
+    httpHeaderName: { type: 'string' },
+    httpQueryParameterName: { type: 'string' },
     maglev: {
-      description: 'The Maglev load balancer implements consistent hashing to backend hosts.',
-      properties: {
-        tableSize: { description: 'The table size for Maglev hashing.', minimum: 0, type: 'integer' },
-      },
+      properties: { tableSize: { minimum: 0, type: 'integer' } },
       type: 'object',
       additionalProperties: false,
     },
-    minimumRingSize: { description: 'Deprecated.', minimum: 0, type: 'integer' },
+    minimumRingSize: { minimum: 0, type: 'integer' },
     ringHash: {
-      description: 'The ring/modulo hash load balancer implements consistent hashing to backend hosts.',
-      properties: {
-        minimumRingSize: {
-          description: 'The minimum number of virtual nodes to use for the hash ring.',
-          minimum: 0,
-          type: 'integer',
-        },
-      },
+      properties: { minimumRingSize: { minimum: 0, type: 'integer' } },
       type: 'object',
       additionalProperties: false,
     },
-    useSourceIp: { description: 'Hash based on the source IP address.', type: 'boolean' },
+    useSourceIp: { type: 'boolean' },
   },
   type: 'object',
   additionalProperties: false,
@@ -2106,21 +1636,17 @@ const schema15 = {
 const schema16 = {
   properties: {
     attributes: {
-      description: 'Additional attributes for the cookie.',
       items: {
-        properties: {
-          name: { description: 'The name of the cookie attribute.', type: 'string' },
-          value: { description: 'The optional value of the cookie attribute.', type: 'string' },
-        },
+        properties: { name: { type: 'string' }, value: { type: 'string' } },
         required: ['name'],
         type: 'object',
         additionalProperties: false,
       },
       type: 'array',
     },
-    name: { description: 'Name of the cookie.', type: 'string' },
-    path: { description: 'Path to set for the cookie.', type: 'string' },
-    ttl: { description: 'Lifetime of the cookie.', type: 'string' },
+    name: { type: 'string' },
+    path: { type: 'string' },
+    ttl: { type: 'string' },
   },
   required: ['name'],
   type: 'object',
@@ -3172,44 +2698,26 @@ function validate36(data, { instancePath = '', parentData, parentDataProperty, r
 const schema17 = {
   properties: {
     distribute: {
-      description: 'Optional: only one of distribute, failover or failoverPriority can be set.',
       items: {
         properties: {
-          from: { description: "Originating locality, '/' separated, e.g.", type: 'string' },
-          to: {
-            additionalProperties: { maximum: 4294967295, minimum: 0, type: 'integer' },
-            description: 'Map of upstream localities to traffic distribution weights.',
-            type: 'object',
-          },
+          from: { type: 'string' },
+          to: { additionalProperties: { maximum: 4294967295, minimum: 0, type: 'integer' }, type: 'object' },
         },
         type: 'object',
         additionalProperties: false,
       },
       type: 'array',
     },
-    enabled: { description: 'Enable locality load balancing.', nullable: true, type: 'boolean' },
+    enabled: { nullable: true, type: 'boolean' },
     failover: {
-      description: 'Optional: only one of distribute, failover or failoverPriority can be set.',
       items: {
-        properties: {
-          from: { description: 'Originating region.', type: 'string' },
-          to: {
-            description:
-              "Destination region the traffic will fail over to when endpoints in the 'from' region becomes unhealthy.",
-            type: 'string',
-          },
-        },
+        properties: { from: { type: 'string' }, to: { type: 'string' } },
         type: 'object',
         additionalProperties: false,
       },
       type: 'array',
     },
-    failoverPriority: {
-      description:
-        'failoverPriority is an ordered list of labels used to sort endpoints to do priority based load balancing.',
-      items: { type: 'string' },
-      type: 'array',
-    },
+    failoverPriority: { items: { type: 'string' }, type: 'array' },
   },
   type: 'object',
   additionalProperties: false,
@@ -3622,13 +3130,7 @@ function validate40(data, { instancePath = '', parentData, parentDataProperty, r
 }
 const schema18 = {
   properties: {
-    aggression: {
-      description: 'This parameter controls the speed of traffic increase over the warmup duration.',
-      format: 'double',
-      minimum: 0,
-      nullable: true,
-      type: 'number',
-    },
+    aggression: { format: 'double', minimum: 0, nullable: true, type: 'number' },
     duration: {
       type: 'string',
       'x-kubernetes-validations': [
@@ -3827,37 +3329,17 @@ function validate42(data, { instancePath = '', parentData, parentDataProperty, r
 }
 const schema19 = {
   properties: {
-    enabled: { description: 'Enable zone aware load balancing.', nullable: true, type: 'boolean' },
+    enabled: { nullable: true, type: 'boolean' },
     failover: {
-      description: 'Optional.',
       items: {
-        properties: {
-          from: { description: 'Originating region.', type: 'string' },
-          to: {
-            description:
-              "Destination region the traffic will fail over to when endpoints in the 'from' region becomes unhealthy.",
-            type: 'string',
-          },
-        },
+        properties: { from: { type: 'string' }, to: { type: 'string' } },
         type: 'object',
         additionalProperties: false,
       },
       type: 'array',
     },
-    failoverPriority: {
-      description:
-        'failoverPriority is an ordered list of labels used to sort endpoints for priority-based load balancing.',
-      items: { type: 'string' },
-      type: 'array',
-    },
-    minClusterSize: {
-      description:
-        "Minimum number of hosts in the upstream cluster's local region required for zone-aware load balancing to be enabled.",
-      maximum: 4294967295,
-      minimum: 1,
-      nullable: true,
-      type: 'integer',
-    },
+    failoverPriority: { items: { type: 'string' }, type: 'array' },
+    minClusterSize: { maximum: 4294967295, minimum: 1, nullable: true, type: 'integer' },
   },
   type: 'object',
   additionalProperties: false,
@@ -4559,62 +4041,25 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
 const schema20 = {
   properties: {
     baseEjectionTime: {
-      description: 'Minimum ejection duration.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    consecutive5xxErrors: {
-      description: 'Number of 5xx errors before a host is ejected from the connection pool.',
-      maximum: 4294967295,
-      minimum: 0,
-      nullable: true,
-      type: 'integer',
-    },
+    consecutive5xxErrors: { maximum: 4294967295, minimum: 0, nullable: true, type: 'integer' },
     consecutiveErrors: { format: 'int32', type: 'integer' },
-    consecutiveGatewayErrors: {
-      description: 'Number of gateway errors before a host is ejected from the connection pool.',
-      maximum: 4294967295,
-      minimum: 0,
-      nullable: true,
-      type: 'integer',
-    },
-    consecutiveLocalOriginFailures: {
-      description: 'The number of consecutive locally originated failures before ejection occurs.',
-      maximum: 4294967295,
-      minimum: 0,
-      nullable: true,
-      type: 'integer',
-    },
+    consecutiveGatewayErrors: { maximum: 4294967295, minimum: 0, nullable: true, type: 'integer' },
+    consecutiveLocalOriginFailures: { maximum: 4294967295, minimum: 0, nullable: true, type: 'integer' },
     interval: {
-      description: 'Time interval between ejection sweep analysis.',
       type: 'string',
       'x-kubernetes-validations': [
         { message: 'must be a valid duration greater than 1ms', rule: "duration(self) >= duration('1ms')" },
       ],
     },
-    maxEjectionPercent: {
-      description:
-        'Maximum % of hosts in the load balancing pool for the upstream service that can be ejected.',
-      format: 'int32',
-      type: 'integer',
-    },
-    minHealthPercent: {
-      description:
-        'Outlier detection will be enabled as long as the associated load balancing pool has at least `minHealthPercent` hosts in healthy mode.',
-      format: 'int32',
-      type: 'integer',
-    },
-    outlierDetectionHttpErrorCodes: {
-      description: 'Specifies the HTTP response status codes that are treated as outlier detection errors.',
-      items: { maximum: 599, minimum: 100, type: 'integer' },
-      type: 'array',
-    },
-    splitExternalLocalOriginErrors: {
-      description: 'Determines whether to distinguish local origin failures from external errors.',
-      type: 'boolean',
-    },
+    maxEjectionPercent: { format: 'int32', type: 'integer' },
+    minHealthPercent: { format: 'int32', type: 'integer' },
+    outlierDetectionHttpErrorCodes: { items: { maximum: 599, minimum: 100, type: 'integer' }, type: 'array' },
+    splitExternalLocalOriginErrors: { type: 'boolean' },
   },
   type: 'object',
   additionalProperties: false,
@@ -5052,63 +4497,29 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
 const schema21 = {
   properties: {
     connectionPool: { $ref: '#/definitions/connectionPool' },
-    loadBalancer: {
-      description: 'Settings controlling the load balancer algorithms.',
-      $ref: '#/definitions/loadBalancer',
-    },
+    loadBalancer: { $ref: '#/definitions/loadBalancer' },
     outlierDetection: { $ref: '#/definitions/outlierDetection' },
     port: {
-      description:
-        'Specifies the number of a port on the destination service on which this policy is being applied.',
       properties: { number: { maximum: 4294967295, minimum: 0, type: 'integer' } },
       type: 'object',
       additionalProperties: false,
     },
-    tls: {
-      description: 'TLS related settings for connections to the upstream service.',
-      $ref: '#/definitions/tls',
-    },
+    tls: { $ref: '#/definitions/tls' },
   },
   type: 'object',
   additionalProperties: false,
 };
 const schema22 = {
   properties: {
-    caCertificates: {
-      description:
-        'OPTIONAL: The path to the file containing certificate authority certificates to use in verifying a presented server certificate.',
-      type: 'string',
-    },
-    caCrl: {
-      description:
-        'OPTIONAL: The path to the file containing the certificate revocation list (CRL) to use in verifying a presented server certificate.',
-      type: 'string',
-    },
-    clientCertificate: { description: 'REQUIRED if mode is `MUTUAL`.', type: 'string' },
-    credentialName: {
-      description:
-        'The name of the secret that holds the TLS certs for the client including the CA certificates.',
-      type: 'string',
-    },
-    insecureSkipVerify: {
-      description:
-        '`insecureSkipVerify` specifies whether the proxy should skip verifying the CA signature and SAN for the server certificate corresponding to the host.',
-      nullable: true,
-      type: 'boolean',
-    },
-    mode: {
-      description:
-        'Indicates whether connections to this port should be secured using TLS.\n\nValid Options: DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL',
-      enum: ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'],
-      type: 'string',
-    },
-    privateKey: { description: 'REQUIRED if mode is `MUTUAL`.', type: 'string' },
-    sni: { description: 'SNI string to present to the server during TLS handshake.', type: 'string' },
-    subjectAltNames: {
-      description: 'A list of alternate names to verify the subject identity in the certificate.',
-      items: { type: 'string' },
-      type: 'array',
-    },
+    caCertificates: { type: 'string' },
+    caCrl: { type: 'string' },
+    clientCertificate: { type: 'string' },
+    credentialName: { type: 'string' },
+    insecureSkipVerify: { nullable: true, type: 'boolean' },
+    mode: { enum: ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'], type: 'string' },
+    privateKey: { type: 'string' },
+    sni: { type: 'string' },
+    subjectAltNames: { items: { type: 'string' }, type: 'array' },
   },
   type: 'object',
   additionalProperties: false,
@@ -5594,26 +5005,9 @@ function validate49(data, { instancePath = '', parentData, parentDataProperty, r
 }
 const schema23 = {
   properties: {
-    budgetInterval: {
-      description:
-        'Specifies the duration in which requests will be considered when calculating the budget for retries.',
-      type: 'string',
-    },
-    minRetryConcurrency: {
-      description: 'Specifies the minimum retry concurrency allowed for the retry budget.',
-      maximum: 4294967295,
-      minimum: 0,
-      type: 'integer',
-    },
-    percent: {
-      description:
-        'Specifies the limit on concurrent retries as a percentage of the sum of active requests and active pending requests.',
-      format: 'double',
-      maximum: 100,
-      minimum: 0,
-      nullable: true,
-      type: 'number',
-    },
+    budgetInterval: { type: 'string' },
+    minRetryConcurrency: { maximum: 4294967295, minimum: 0, type: 'integer' },
+    percent: { format: 'double', maximum: 100, minimum: 0, nullable: true, type: 'number' },
   },
   type: 'object',
   additionalProperties: false,
@@ -5804,20 +5198,9 @@ function validate56(data, { instancePath = '', parentData, parentDataProperty, r
 }
 const schema24 = {
   properties: {
-    protocol: {
-      description: 'Specifies which protocol to use for tunneling the downstream connection.',
-      type: 'string',
-    },
-    targetHost: {
-      description: 'Specifies a host to which the downstream connection is tunneled.',
-      type: 'string',
-    },
-    targetPort: {
-      description: 'Specifies a port to which the downstream connection is tunneled.',
-      maximum: 4294967295,
-      minimum: 0,
-      type: 'integer',
-    },
+    protocol: { type: 'string' },
+    targetHost: { type: 'string' },
+    targetPort: { maximum: 4294967295, minimum: 0, type: 'integer' },
   },
   required: ['targetHost', 'targetPort'],
   type: 'object',

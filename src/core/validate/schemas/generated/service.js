@@ -15,45 +15,26 @@ const schema6 = {
     kind: { type: 'string', enum: ['Service'] },
     metadata: {
       type: 'object',
-      description: 'Standard Kubernetes object metadata.',
       required: ['name'],
       additionalProperties: true,
       properties: {
-        name: { type: 'string', description: 'Name, unique per kind and namespace.' },
+        name: { type: 'string' },
         namespace: { type: 'string' },
-        labels: {
-          type: 'object',
-          description: 'Label values must be strings: quote numbers such as "1".',
-          additionalProperties: { type: 'string' },
-        },
-        annotations: {
-          type: 'object',
-          description: 'Annotation values must be strings.',
-          additionalProperties: { type: 'string' },
-        },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
     spec: {
       type: 'object',
       additionalProperties: true,
       properties: {
-        type: {
-          type: 'string',
-          enum: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'],
-          description: 'How the Service is exposed.',
-        },
-        selector: {
-          type: 'object',
-          description: 'Pods with all these labels back the Service.',
-          additionalProperties: { type: 'string' },
-        },
+        type: { type: 'string', enum: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] },
+        selector: { type: 'object', additionalProperties: { type: 'string' } },
         clusterIP: { type: 'string' },
         externalName: { type: 'string' },
         sessionAffinity: { type: 'string', enum: ['ClientIP', 'None'] },
         ports: {
           type: 'array',
-          description:
-            'Ports the Service exposes. Name them <protocol>[-suffix] (http, grpc, tcp...) so Istio knows the protocol.',
           items: {
             type: 'object',
             required: ['port'],

@@ -21,11 +21,10 @@ export const validate = validate21;
 export default validate21;
 const schema6 = {
   properties: {
-    apiVersion: { type: 'string', description: 'API group and version, e.g. networking.istio.io/v1.' },
+    apiVersion: { type: 'string' },
     kind: { type: 'string' },
     metadata: {
       type: 'object',
-      description: 'Standard Kubernetes object metadata.',
       additionalProperties: true,
       properties: {
         name: { type: 'string' },
@@ -35,21 +34,12 @@ const schema6 = {
       },
     },
     spec: {
-      description:
-        'Configuration affecting service registry. See more details at: https://istio.io/docs/reference/config/networking/service-entry.html',
       properties: {
-        addresses: {
-          description: 'The virtual IP addresses associated with the service.',
-          items: { maxLength: 64, type: 'string' },
-          maxItems: 256,
-          type: 'array',
-        },
+        addresses: { items: { maxLength: 64, type: 'string' }, maxItems: 256, type: 'array' },
         endpoints: {
-          description: 'One or more endpoints associated with the service.',
           items: {
             properties: {
               address: {
-                description: 'Address associated with the network endpoint without the port.',
                 maxLength: 256,
                 type: 'string',
                 'x-kubernetes-validations': [
@@ -63,23 +53,9 @@ const schema6 = {
                   },
                 ],
               },
-              labels: {
-                additionalProperties: { type: 'string' },
-                description: 'One or more labels associated with the endpoint.',
-                maxProperties: 256,
-                type: 'object',
-              },
-              locality: {
-                description: 'The locality associated with the endpoint.',
-                maxLength: 2048,
-                type: 'string',
-              },
-              network: {
-                description:
-                  'Network enables Istio to group endpoints resident in the same L3 domain/network.',
-                maxLength: 2048,
-                type: 'string',
-              },
+              labels: { additionalProperties: { type: 'string' }, maxProperties: 256, type: 'object' },
+              locality: { maxLength: 2048, type: 'string' },
+              network: { maxLength: 2048, type: 'string' },
               ports: {
                 additionalProperties: {
                   maximum: 4294967295,
@@ -89,7 +65,6 @@ const schema6 = {
                     { message: 'port must be between 1-65535', rule: '0 < self && self <= 65535' },
                   ],
                 },
-                description: 'Set of ports associated with the endpoint.',
                 maxProperties: 128,
                 type: 'object',
                 'x-kubernetes-validations': [
@@ -99,18 +74,8 @@ const schema6 = {
                   },
                 ],
               },
-              serviceAccount: {
-                description:
-                  'The service account associated with the workload if a sidecar is present in the workload.',
-                maxLength: 253,
-                type: 'string',
-              },
-              weight: {
-                description: 'The load balancing weight associated with the endpoint.',
-                maximum: 4294967295,
-                minimum: 0,
-                type: 'integer',
-              },
+              serviceAccount: { maxLength: 253, type: 'string' },
+              weight: { maximum: 4294967295, minimum: 0, type: 'integer' },
             },
             type: 'object',
             'x-kubernetes-validations': [
@@ -125,13 +90,8 @@ const schema6 = {
           maxItems: 4096,
           type: 'array',
         },
-        exportTo: {
-          description: 'A list of namespaces to which this service is exported.',
-          items: { type: 'string' },
-          type: 'array',
-        },
+        exportTo: { items: { type: 'string' }, type: 'array' },
         hosts: {
-          description: 'The hosts associated with the ServiceEntry.',
           items: {
             type: 'string',
             'x-kubernetes-validations': [{ message: 'hostname cannot be wildcard', rule: 'self != "*"' }],
@@ -140,19 +100,12 @@ const schema6 = {
           minItems: 1,
           type: 'array',
         },
-        location: {
-          description:
-            'Specify whether the service should be considered external to the mesh or part of the mesh.\n\nValid Options: MESH_EXTERNAL, MESH_INTERNAL',
-          enum: ['MESH_EXTERNAL', 'MESH_INTERNAL'],
-          type: 'string',
-        },
+        location: { enum: ['MESH_EXTERNAL', 'MESH_INTERNAL'], type: 'string' },
         ports: {
-          description: 'The ports associated with the external service.',
           items: {
             properties: {
-              name: { description: 'Label assigned to the port.', maxLength: 256, type: 'string' },
+              name: { maxLength: 256, type: 'string' },
               number: {
-                description: 'A valid non-negative integer port number.',
                 maximum: 4294967295,
                 minimum: 0,
                 type: 'integer',
@@ -160,9 +113,8 @@ const schema6 = {
                   { message: 'port must be between 1-65535', rule: '0 < self && self <= 65535' },
                 ],
               },
-              protocol: { description: 'The protocol exposed on the port.', maxLength: 256, type: 'string' },
+              protocol: { maxLength: 256, type: 'string' },
               targetPort: {
-                description: 'The port number on the endpoint where the traffic will be received.',
                 maximum: 4294967295,
                 minimum: 0,
                 type: 'integer',
@@ -186,20 +138,9 @@ const schema6 = {
             },
           ],
         },
-        resolution: {
-          description:
-            'Service resolution mode for the hosts.\n\nValid Options: NONE, STATIC, DNS, DNS_ROUND_ROBIN, DYNAMIC_DNS',
-          enum: ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'],
-          type: 'string',
-        },
-        subjectAltNames: {
-          description:
-            "If specified, the proxy will verify that the server certificate's subject alternate name matches one of the specified values.",
-          items: { type: 'string' },
-          type: 'array',
-        },
+        resolution: { enum: ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'], type: 'string' },
+        subjectAltNames: { items: { type: 'string' }, type: 'array' },
         workloadSelector: {
-          description: 'Applicable only for MESH_INTERNAL services.',
           properties: {
             labels: {
               additionalProperties: {
@@ -209,8 +150,6 @@ const schema6 = {
                   { message: 'wildcard is not supported in selector', rule: '!self.contains("*")' },
                 ],
               },
-              description:
-                'One or more labels that indicate a specific set of pods/VMs on which the configuration should be applied.',
               maxProperties: 256,
               type: 'object',
             },
@@ -244,34 +183,18 @@ const schema6 = {
     status: {
       properties: {
         conditions: {
-          description: 'Current service state of the resource.',
           items: {
             properties: {
-              lastProbeTime: {
-                description: 'Last time we probed the condition.',
-                format: 'date-time',
-                type: 'string',
-              },
-              lastTransitionTime: {
-                description: 'Last time the condition transitioned from one status to another.',
-                format: 'date-time',
-                type: 'string',
-              },
-              message: {
-                description: 'Human-readable message indicating details about last transition.',
-                type: 'string',
-              },
+              lastProbeTime: { format: 'date-time', type: 'string' },
+              lastTransitionTime: { format: 'date-time', type: 'string' },
+              message: { type: 'string' },
               observedGeneration: {
                 anyOf: [{ type: 'integer' }, { type: 'string' }],
-                description: 'Resource Generation to which the Condition refers.',
                 'x-kubernetes-int-or-string': true,
               },
-              reason: {
-                description: "Unique, one-word, CamelCase reason for the condition's last transition.",
-                type: 'string',
-              },
-              status: { description: 'Status is the status of the condition.', type: 'string' },
-              type: { description: 'Type is the type of the condition.', type: 'string' },
+              reason: { type: 'string' },
+              status: { type: 'string' },
+              type: { type: 'string' },
             },
             type: 'object',
             additionalProperties: false,
@@ -283,28 +206,12 @@ const schema6 = {
           'x-kubernetes-int-or-string': true,
         },
         validationMessages: {
-          description: "Includes any errors or warnings detected by Istio's analyzers.",
           items: {
             properties: {
-              documentationUrl: {
-                description: 'A url pointing to the Istio documentation for this specific error type.',
-                type: 'string',
-              },
-              level: {
-                description:
-                  'Represents how severe a message is.\n\nValid Options: UNKNOWN, ERROR, WARNING, INFO',
-                enum: ['UNKNOWN', 'ERROR', 'WARNING', 'INFO'],
-                type: 'string',
-              },
+              documentationUrl: { type: 'string' },
+              level: { enum: ['UNKNOWN', 'ERROR', 'WARNING', 'INFO'], type: 'string' },
               type: {
-                properties: {
-                  code: {
-                    description:
-                      'A 7 character code matching `^IST[0-9]{4}$` intended to uniquely identify the message type.',
-                    type: 'string',
-                  },
-                  name: { description: 'A human-readable name for the message type.', type: 'string' },
-                },
+                properties: { code: { type: 'string' }, name: { type: 'string' } },
                 type: 'object',
                 additionalProperties: false,
               },
