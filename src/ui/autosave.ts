@@ -1,7 +1,7 @@
 import { savePositions, saveText } from '../state/persist';
 import type { StudioStore } from '../state/store';
 import type { TabSync } from './tab-sync';
-import { recordSnapshot } from './compare/snapshots';
+import { dropSnapshots, recordSnapshot } from './compare/snapshots';
 
 const DELAY_MS = 300;
 /** Texts from this size (a big paste) are saved after a longer pause; leaving the page still saves at once. */
@@ -20,7 +20,9 @@ export function startAutosave(store: StudioStore, sync?: TabSync): () => void {
     const s = store.getState();
     const mayWrite = sync ? sync.mayWrite(s.text) : true;
     // Not ours to write: the text goes to this tab's backup instead, so closing the tab loses nothing.
-    const a = mayWrite ? saveText(s.text) : (sync?.keep(s.text) ?? { ok: true as const });
+    let a = mayWrite ? saveText(s.text) : (sync?.keep(s.text) ?? { ok: true as const });
+    // The text comes first: when storage is full, the comparison snapshots give up their room.
+    if (mayWrite && !a.ok && dropSnapshots()) a = saveText(s.text);
     if (mayWrite && a.ok) sync?.saved(s.text);
     // The last few saved texts, with times, are bases a comparison can start from.
     if (mayWrite && a.ok) recordSnapshot(s.text);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_SNAPSHOTS,
+  MAX_SNAPSHOTS_TOTAL_CHARS,
+  dropSnapshots,
   SNAPSHOT_SPAN_MS,
   SNAPSHOTS_KEY,
   loadSnapshots,
@@ -43,6 +45,24 @@ describe('withSnapshot', () => {
   it('does not repeat the newest text (a save of the same text keeps its time)', () => {
     const list = withSnapshot([{ text: 'a', savedAt: T0 }], 'a', T0 + 5 * SNAPSHOT_SPAN_MS);
     expect(list).toEqual([{ text: 'a', savedAt: T0 }]);
+  });
+});
+
+describe('the total size', () => {
+  it('drops the oldest until the snapshots together fit, keeping the newest', () => {
+    const big = 'x'.repeat(Math.ceil(MAX_SNAPSHOTS_TOTAL_CHARS / 2.5));
+    let list = withSnapshot([], `a${big}`, T0);
+    list = withSnapshot(list, `b${big}`, T0 + SNAPSHOT_SPAN_MS);
+    list = withSnapshot(list, `c${big}`, T0 + 2 * SNAPSHOT_SPAN_MS);
+    expect(list.map((s) => s.text[0])).toEqual(['c', 'b']);
+  });
+
+  it('dropSnapshots makes room, and says whether there was anything to drop', () => {
+    const s = memoryStorage();
+    expect(dropSnapshots(s)).toBe(false);
+    recordSnapshot('one', T0, s);
+    expect(dropSnapshots(s)).toBe(true);
+    expect(loadSnapshots(s)).toEqual([]);
   });
 });
 

@@ -11,6 +11,8 @@ export const MAX_SNAPSHOTS = 6;
 export const SNAPSHOT_SPAN_MS = 120_000;
 /** Texts above this size are not snapshotted: five copies of a 10 MB text would fill localStorage. */
 export const MAX_SNAPSHOT_CHARS = 400_000;
+/** All snapshots together stay under this, so they never crowd the autosaved text out of localStorage. */
+export const MAX_SNAPSHOTS_TOTAL_CHARS = 1_000_000;
 
 export interface Snapshot {
   text: string;
@@ -45,8 +47,24 @@ export function withSnapshot(list: readonly Snapshot[], text: string, now: numbe
   const newest = list[0];
   if (newest?.text === text) return [...list];
   const span = (t: number) => Math.floor(t / SNAPSHOT_SPAN_MS);
-  if (newest && span(newest.savedAt) === span(now)) return [{ text, savedAt: now }, ...list.slice(1)];
-  return [{ text, savedAt: now }, ...list].slice(0, MAX_SNAPSHOTS);
+  const next =
+    newest && span(newest.savedAt) === span(now)
+      ? [{ text, savedAt: now }, ...list.slice(1)]
+      : [{ text, savedAt: now }, ...list].slice(0, MAX_SNAPSHOTS);
+  let total = next.reduce((n, s) => n + s.text.length, 0);
+  while (next.length > 1 && total > MAX_SNAPSHOTS_TOTAL_CHARS) total -= next.pop()?.text.length ?? 0;
+  return next;
+}
+
+/** Forgets every snapshot: the autosaved text needs the room (see `autosave.ts`). */
+export function dropSnapshots(storage = safeStorage()): boolean {
+  try {
+    if (storage?.getItem(SNAPSHOTS_KEY) === null) return false;
+    storage?.removeItem(SNAPSHOTS_KEY);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Records an autosaved text; a full storage is not an error here (the text itself is saved elsewhere). */
