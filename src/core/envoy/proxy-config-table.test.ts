@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildClusters, buildRoutes, type EnvoyRoute } from './index';
 import { derive } from '../derive';
-import { clusterAttr, clusterRows, describeMatch, routeRows } from './proxy-config-table';
+import { clusterAttr, clusterRows, clustersTable, describeMatch, routeRows } from './proxy-config-table';
 
 const d = derive(readFileSync('src/examples/ab-header.yaml', 'utf8'));
 const proxy = { kind: 'sidecar' as const, namespace: 'default', labels: { app: 'productpage' } };
@@ -68,4 +68,24 @@ it('gives a virtual host without routes one line, as istioctl prints it (/*, 404
   expect(rows.map((r) => [r.routeConfig, r.vhost, r.match, r.virtualService, r.cluster, r.route])).toEqual([
     ['http.80', 'blackhole:80', '/*', '404', '', undefined],
   ]);
+});
+
+it("prints Envoy's own clusters and the inbound ones as istioctl does (name in SERVICE FQDN, '-' columns)", () => {
+  // istioctl's PrintClusterSummary: a name without `|` fills SERVICE FQDN and gets '-' for PORT, SUBSET and
+  // DIRECTION; `inbound|9080||` is parsed as a subset key, so its FQDN is empty.
+  const reviews = { ...proxy, labels: { app: 'reviews', version: 'v1' } };
+  const lines = clustersTable(buildClusters(d.model, reviews)).split('\n');
+  const cells = (prefix: string) =>
+    lines.filter((l) => l.startsWith(prefix)).map((l) => l.trim().split(/\s{3,}/));
+  expect(cells('SERVICE FQDN')).toEqual([
+    ['SERVICE FQDN', 'PORT', 'SUBSET', 'DIRECTION', 'TYPE', 'DESTINATION RULE'],
+  ]);
+  expect(cells('BlackHoleCluster')).toEqual([['BlackHoleCluster', '-', '-', '-', 'STATIC']]);
+  expect(cells('InboundPassthroughCluster')).toEqual([
+    ['InboundPassthroughCluster', '-', '-', '-', 'ORIGINAL_DST'],
+  ]);
+  expect(cells('PassthroughCluster')).toEqual([['PassthroughCluster', '-', '-', '-', 'ORIGINAL_DST']]);
+  // Sorted as Go compares strings, the empty FQDN of the inbound cluster comes first, right after the header.
+  expect(lines[1]?.trim().split(/\s{3,}/)).toEqual(['9080', '-', 'inbound', 'ORIGINAL_DST']);
+  expect(lines[1]?.startsWith(' ')).toBe(true);
 });

@@ -9,7 +9,11 @@ interface Props {
   onReveal(cluster: EnvoyCluster): void;
 }
 
-/** CDS for the proxy, laid out as `istioctl proxy-config clusters`; a row opens to its JSON. */
+/**
+ * CDS for the proxy, laid out as `istioctl proxy-config clusters`: Envoy's own clusters (`BlackHoleCluster`,
+ * `PassthroughCluster`, `InboundPassthroughCluster`) under SERVICE FQDN with `-` for the rest, and inbound
+ * clusters with an empty SERVICE FQDN, as istioctl prints them. A row opens to its JSON.
+ */
 export function ClustersTable({ clusters, onReveal }: Props) {
   const { open, toggle, active, setActive } = useRowState();
   const { limit, more } = useRowLimit(clusters.length);
@@ -34,7 +38,13 @@ export function ClustersTable({ clusters, onReveal }: Props) {
               <tr
                 data-testid="envoy-cluster"
                 data-cluster={c.name}
-                title={c.workloads?.length ? `→ ${c.workloads.join('\n→ ')}` : c.name}
+                title={
+                  c.workloads?.length
+                    ? `→ ${c.workloads.join('\n→ ')}`
+                    : c.direction === 'inbound'
+                      ? `${c.name}: this pod's own port ${c.port}, reached through its sidecar (istioctl leaves SERVICE FQDN empty)`
+                      : c.name
+                }
                 aria-selected={active === c.name}
                 onClick={() => {
                   setActive(c.name);

@@ -1,10 +1,8 @@
-import type { EnvoyNames } from '../../../core/simulate/envoy-names';
-import type { SimDestination, SimResult, SimRuleRef } from '../../../core/simulate/types';
+import type { EnvoyNames, SimDestination, SimResult, SimRuleRef } from '../../../core/simulate/types';
 import { useSettledDerived, useStudioInstance } from '../../store-context';
 import { OUTCOME_LABELS, featureLines, policyLines } from './describe';
 import { ruleRange } from './rule-range';
 import { formatProbability } from './trace';
-import { useEnvoyNames } from './use-envoy-names';
 
 function RuleLink({ rule, testId }: { rule: SimRuleRef; testId?: string }) {
   const { parsed } = useSettledDerived();
@@ -59,10 +57,14 @@ function DestinationView({ d }: { d: SimDestination }) {
   );
 }
 
-/** Where the request is in the config istiod gives its proxy: Envoy's names, and any disagreement with the walk. */
+/**
+ * Where the request is in the config istiod gives its proxy: the Envoy names that decided the answer above.
+ * `disagreement` is an assertion that never fires unless the simulator has a bug; it is shown if it does.
+ */
 function EnvoyView({ names }: { names: EnvoyNames }) {
   const who = names.proxy.kind === 'gateway' ? 'gateway' : 'sidecar';
   const rows: [string, string | undefined][] = [
+    ['listener', names.listener],
     ['route config', names.routeConfig],
     ['virtual host', names.virtualHost],
     ['route', names.route || names.rule],
@@ -76,7 +78,7 @@ function EnvoyView({ names }: { names: EnvoyNames }) {
       {rows
         .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
         .map(([k, v]) => (
-          <div key={k} className="sim-policy">
+          <div key={k} className="sim-policy" data-envoy-field={k}>
             {k}: {v}
           </div>
         ))}
@@ -93,7 +95,7 @@ function EnvoyView({ names }: { names: EnvoyNames }) {
 /** What the simulator found: outcome, matched rule, destinations and what applies; or why nothing matched. */
 export function ResultView({ result }: { result: SimResult }) {
   const features = featureLines(result.features);
-  const envoy = useEnvoyNames(result);
+  const envoy = result.envoy;
   return (
     <section
       className={`sim-result outcome-${result.outcome}`}

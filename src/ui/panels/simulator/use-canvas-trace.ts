@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StudioState } from '../../../state/store';
 import type { Trace } from '../../canvas/to-flow';
 import { useSettledDerived, useStudio } from '../../store-context';
 import type { runTrace } from './canvas-trace-runner';
 import { useRuleHighlight } from './rule-highlight';
+import { useSimulation } from './use-simulation';
 
 interface Runner {
   runTrace: typeof runTrace;
@@ -34,10 +35,7 @@ export function useTrace(): Trace | undefined {
       live = false;
     };
   }, [request, runner]);
-  const run = useMemo(
-    () => (request && runner ? runner.runTrace(model, index, request) : undefined),
-    [request, runner, model, index],
-  );
+  const run = useSimulation(model, index, request, runner?.runTrace);
   useRuleHighlight(run?.result.rule, request);
   return run?.trace;
 }

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
-import { simulate } from '../../../core/simulate/simulate';
 import type { SimResult } from '../../../core/simulate/types';
 import type { StudioState } from '../../../state/store';
 import { useSettledDerived, useStudio } from '../../store-context';
+import { simulateCached } from './canvas-trace-runner';
+import { useSimulation } from './use-simulation';
 
 const selectSimRequest = (s: StudioState) => s.simRequest;
 
@@ -10,5 +10,5 @@ const selectSimRequest = (s: StudioState) => s.simRequest;
 export function useSimResult(): SimResult | undefined {
   const request = useStudio(selectSimRequest);
   const { model, index } = useSettledDerived();
-  return useMemo(() => (request ? simulate(model, index, request) : undefined), [request, model, index]);
+  return useSimulation(model, index, request, simulateCached);
 }
