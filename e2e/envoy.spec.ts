@@ -42,6 +42,26 @@ test.describe('what Envoy would see', () => {
       );
     }
 
+    // Envoy's own clusters read as istioctl prints them: the name under SERVICE FQDN, '-' for PORT, SUBSET and
+    // DIRECTION; the inbound cluster of the pod's own port has an empty SERVICE FQDN.
+    const cells = (name: string) =>
+      page.locator(`[data-testid="envoy-cluster"][data-cluster="${name}"] td`).allInnerTexts();
+    expect((await cells('BlackHoleCluster')).slice(1, 6)).toEqual([
+      'BlackHoleCluster',
+      '-',
+      '-',
+      '-',
+      'STATIC',
+    ]);
+    expect((await cells('PassthroughCluster')).slice(1, 6)).toEqual([
+      'PassthroughCluster',
+      '-',
+      '-',
+      '-',
+      'ORIGINAL_DST',
+    ]);
+    expect((await cells('inbound|9080||')).slice(1, 6)).toEqual(['', '9080', '-', 'inbound', 'ORIGINAL_DST']);
+
     // A row opens to its Envoy JSON.
     await route.getByRole('button', { name: 'Envoy JSON' }).click();
     await expect(page.getByTestId('envoy-json').first()).toContainText('"weightedClusters"');

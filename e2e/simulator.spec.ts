@@ -71,6 +71,14 @@ test.describe('request simulator', () => {
     await page.getByTestId('sim-run').click();
     const result = page.getByTestId('sim-result');
     await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[0]');
+    // The answer is Envoy's: the client's sidecar, route configuration "9080", the reviews virtual host.
+    await expect(result).toHaveAttribute('data-route-config', '9080');
+    await expect(result).toHaveAttribute('data-vhost', 'reviews.default.svc.cluster.local:9080');
+    await expect(result).toHaveAttribute(
+      'data-cluster',
+      'outbound|9080|v2|reviews.default.svc.cluster.local',
+    );
+    await expect(page.getByTestId('sim-envoy')).toContainText('listener: 0.0.0.0_9080');
     await expect(studio.node(v2)).toHaveAttribute('data-traced', 'true');
     await expect(studio.node('deployment:default/reviews-v2')).toHaveAttribute('data-traced', 'true');
     await expect(studio.node('subset:default/reviews/v3')).not.toHaveAttribute('data-traced', 'true');
@@ -78,8 +86,53 @@ test.describe('request simulator', () => {
     await page.getByTestId('sim-headers').fill('end-user: someone');
     await page.getByTestId('sim-run').click();
     await expect(result).toHaveAttribute('data-rule', 'default/reviews#http[1]');
+    await expect(result).toHaveAttribute(
+      'data-cluster',
+      'outbound|9080|v3|reviews.default.svc.cluster.local',
+    );
     await expect(studio.node('subset:default/reviews/v3')).toHaveAttribute('data-traced', 'true');
     await expect(studio.node(v2)).not.toHaveAttribute('data-traced', 'true');
+  });
+
+  test('bookinfo 80/20 with a second, older VirtualService: the sidecar keeps the older one, as Envoy does', async ({
+    studio,
+  }) => {
+    const { page } = studio;
+    await studio.open();
+    const split = bookinfo('networking/virtual-service-reviews-80-20.yaml').replace(
+      '  name: reviews\n',
+      '  name: reviews\n  creationTimestamp: "2024-01-01T00:00:00Z"\n',
+    );
+    const base = [bookinfo('platform/kube/bookinfo.yaml'), bookinfo('networking/destination-rule-all.yaml')];
+    await studio.importText([...base, split].join('\n---\n'));
+    await page.getByTestId('simulator-open').click();
+    await page.getByTestId('sim-host').fill('reviews');
+    await page.getByTestId('sim-run').click();
+    const result = page.getByTestId('sim-result');
+    await expect(result).toHaveAttribute('data-route-config', '9080');
+    await expect(result).toHaveAttribute('data-vhost', 'reviews.default.svc.cluster.local:9080');
+    await expect(result).toHaveAttribute(
+      'data-cluster',
+      'outbound|9080|v1|reviews.default.svc.cluster.local,outbound|9080|v2|reviews.default.svc.cluster.local',
+    );
+    await expect(result).toContainText('80%');
+
+    // A second VirtualService for reviews, below in the text but created earlier: istiod orders by
+    // creationTimestamp, so the sidecar keeps it (v3) and ignores the 80/20 one.
+    const older = bookinfo('networking/virtual-service-reviews-v3.yaml').replace(
+      '  name: reviews\n',
+      '  name: reviews-v3\n  creationTimestamp: "2020-01-01T00:00:00Z"\n',
+    );
+    await studio.importText([...base, split, older].join('\n---\n'));
+    await page.getByTestId('sim-run').click();
+    await expect(result).toHaveAttribute('data-rule', 'default/reviews-v3#http[0]');
+    await expect(result).toHaveAttribute(
+      'data-cluster',
+      'outbound|9080|v3|reviews.default.svc.cluster.local',
+    );
+    await expect(result).toContainText('Ignored: VirtualService default/reviews');
+    await expect(page.getByTestId('sim-envoy-disagreement')).toHaveCount(0);
+    await studio.shot('simulator-older-virtualservice');
   });
 
   test('a request no rule matches says why', async ({ studio }) => {
