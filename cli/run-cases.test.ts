@@ -86,7 +86,7 @@ describe('runCases', () => {
     const r = run(mesh, [
       {
         name: 'e.yml',
-        text: 'testCases:\n  - description: no uri\n    request: { authority: [reviews], method: [GET] }\n',
+        text: 'testCases:\n  - description: no uri\n    request: { authority: [reviews], method: [GET] }\n    status: 404\n',
       },
     ]);
     expect(r.cases[0]).toMatchObject({ passed: false, error: 'request.uri list is empty' });

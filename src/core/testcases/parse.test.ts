@@ -28,6 +28,35 @@ describe('parseTestCases', () => {
     expect(reviews[2]?.wantMatch).toBe(false);
   });
 
+  it('reads their first format: one destination, isMatch, and a match wanted when isMatch is left out', () => {
+    const text = `testCases:
+  - description: users
+    request: { authority: [example.com], method: [GET], uri: [/users] }
+    destination: { host: users.users.svc.cluster.local, port: { number: 80 } }
+  - description: partners refuse PUT
+    request: { authority: [example.com], method: [PUT], uri: [/partners] }
+    destination: { host: partner.partner.svc.cluster.local }
+    isMatch: false
+`;
+    const { cases, errors } = parseTestCases('old.yml', text);
+    expect(errors).toEqual([]);
+    expect(cases.map((c) => [c.description, c.wantMatch, c.their.route])).toEqual([
+      ['users', true, [{ destination: { host: 'users.users.svc.cluster.local', port: { number: 80 } } }]],
+      ['partners refuse PUT', false, [{ destination: { host: 'partner.partner.svc.cluster.local' } }]],
+    ]);
+  });
+
+  it('refuses a case that states nothing to check, at its line (it would pass whatever the mesh does)', () => {
+    const text = `testCases:
+  - description: nothing
+    request: { authority: [example.com], method: [GET], uri: [/] }
+`;
+    const { errors } = parseTestCases('empty.yml', text);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringContaining('states no expectation') }),
+    ]);
+  });
+
   it('reads our keys: source, port, query, shares, clusters, status; wantMatch missing is true with ours only', () => {
     const text = `testCases:
   - description: jason from productpage

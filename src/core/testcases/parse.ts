@@ -45,6 +45,11 @@ function readCase(
   const req = rec(raw.request);
   const their: TheirExpectation = {};
   if (Array.isArray(raw.route)) their.route = raw.route;
+  // Their first format (still in old copies of their examples): one `destination`, and `isMatch`, which its
+  // examples leave out where the request must match.
+  const legacy = !Array.isArray(raw.route) && isRec(raw.destination);
+  if (legacy) their.route = [{ destination: raw.destination }];
+  const wantMatch = raw.wantMatch ?? raw.isMatch ?? (legacy ? true : undefined);
   for (const k of THEIR_KEYS) if (isRec(raw[k])) their[k] = raw[k];
   const ours: Expectation = {};
   if (raw.shares !== undefined) {
@@ -64,11 +69,18 @@ function readCase(
   const source = parseSource(raw.source, req);
   if (source.error) fail(raw.source !== undefined ? 'source' : 'request', source.error);
   const theirs = Object.keys(their).length > 0;
+  // A case that states nothing to compare would pass whatever the mesh does.
+  const stated = ['shares', 'clusters', 'status'].some((k) => raw[k] !== undefined);
+  if (!theirs && !stated && !source.error)
+    fail(
+      'request',
+      'this case states no expectation: add route (or destination), redirect, rewrite, fault, headers, delegate, or shares, clusters, status',
+    );
   return {
     description: str(raw.description) ?? `case at line ${line}`,
     file,
     line,
-    wantMatch: raw.wantMatch === undefined ? !theirs : raw.wantMatch === true || raw.wantMatch === 'true',
+    wantMatch: wantMatch === undefined ? !theirs : wantMatch === true || wantMatch === 'true',
     their,
     ours,
     request: {
