@@ -2,6 +2,7 @@ import { compileRegex } from '../simulate/string-match';
 import type { MeshModel } from '../model/types';
 import { longestMatch } from './cidr';
 import { envOf } from './env';
+import { memoOnModel } from './memo';
 import { inboundListener, inboundVirtualHost, type InboundChain } from './inbound';
 import {
   gatewayListeners,
@@ -279,8 +280,10 @@ export function traceDetailed(
   if (call.callMode === 'inbound') return only(traceInbound(model, proxy, call, e));
   if (call.alpn !== '' && call.tls === 'plaintext')
     return only({ error: 'invalid call, ALPN can only be sent in TLS requests' });
-  const listeners =
-    proxy.kind === 'gateway' ? gatewayListeners(model, proxy, e) : sidecarListeners(model, proxy, e);
+  const key = JSON.stringify([proxy, e]);
+  const listeners = memoOnModel(model, `listeners ${key}`, () =>
+    proxy.kind === 'gateway' ? gatewayListeners(model, proxy, e) : sidecarListeners(model, proxy, e),
+  );
   const l = matchListener(listeners, call);
   if (!l) return only({ error: 'no listener matched' });
   // Sidecar listeners sniff plaintext HTTP (the HTTP inspector sets the ALPN).
@@ -295,10 +298,11 @@ export function traceDetailed(
     if (call.tls !== 'plaintext' && !fc.terminatesTls) return only({ ...base, error: 'protocol error' });
     if (call.protocol !== 'http' && call.protocol !== 'http2')
       return only({ ...base, error: 'protocol error' });
-    const built =
+    const built = memoOnModel(model, `routes ${key}`, () =>
       proxy.kind === 'gateway'
         ? { routes: buildGatewayRoutes(model, proxy, e), ignored: [] }
-        : buildSidecarRoutes(model, proxy, e);
+        : buildSidecarRoutes(model, proxy, e),
+    );
     const rc = built.routes.find((r) => r.name === fc.routeConfig);
     const h = httpResult(rc, call, { ...base, routeConfig: fc.routeConfig });
     return { result: h.result, virtualHost: h.vh, ignored: built.ignored };
