@@ -4,6 +4,9 @@ import type { Derived } from '../derive';
 import { resolveRequestHost } from '../simulate/select-vs';
 import { simulate } from '../simulate/simulate';
 import type { SimResult } from '../simulate/types';
+import type { MeshIndex } from '../graph/build-graph';
+import type { MeshModel } from '../model/types';
+import { neighbourhood, reach, type Touched } from './neighbourhood';
 import type { DrawnRequest } from './requests';
 import type { Answer, AnswerDestination, BehaviourRow } from './types';
 
@@ -64,12 +67,11 @@ export function answersDiffer(a: Answer, b: Answer): boolean {
 }
 
 /**
- * What a change touches: the FQDNs of every changed VirtualService, DestinationRule, Service or ServiceEntry
- * (both sides), or `all` when a change can move any request (a Gateway, a delegate, a workload...).
+ * Rows whose answers differ. With a set of touched hosts, only requests to a host that can reach one are
+ * traced (per host: the others keep their answer), on the neighbourhood of those hosts.
  */
-export type Touched = Set<string> | 'all';
+type Cut = { model: MeshModel; index: MeshIndex };
 
-/** Rows whose answers differ, tracing in head only requests whose host or base destinations were touched. */
 export function behaviourRows(
   base: Derived,
   head: Derived,
@@ -78,17 +80,30 @@ export function behaviourRows(
 ): { rows: BehaviourRow[]; traced: number } {
   const rows: BehaviourRow[] = [];
   let traced = 0;
-  // Memoised per host: requests to a host nothing touched keep their answer, so they are traced once.
-  const touches = (r: SimResult, fqdn: string): boolean =>
-    touched === 'all' || touched.has(fqdn) || r.destinations.some((d) => touched.has(d.fqdn));
+  const hosts = touched === 'all' ? undefined : reach(touched, [base.model, head.model]);
+  // Memoised per host: each request is traced on the neighbourhood of its own host (its VirtualServices, their
+  // destinations' rules and services), which on a big mesh is far smaller than the mesh.
+  const cuts = new Map<string, { b: Cut; h: Cut }>();
+  const cutFor = (fqdns: string[]): { b: Cut; h: Cut } => {
+    const key = fqdns.join(' ');
+    let c = cuts.get(key);
+    if (!c) {
+      const near = reach(new Set(fqdns), [base.model, head.model]);
+      c = { b: neighbourhood(base.model, base.index, near), h: neighbourhood(head.model, head.index, near) };
+      cuts.set(key, c);
+    }
+    return c;
+  };
   for (const req of requests) {
     const { host, sourceNamespace } = req.request;
-    const b = simulate(base.model, base.index, req.request);
-    traced++;
     // The host may resolve differently once a Service is added or removed: either name counts.
-    const headFqdn = resolveRequestHost(head.index, host, sourceNamespace);
-    if (!touches(b, resolveRequestHost(base.index, host, sourceNamespace)) && !touches(b, headFqdn)) continue;
-    const h = simulate(head.model, head.index, req.request);
+    const fb = resolveRequestHost(base.index, host, sourceNamespace);
+    const fh = resolveRequestHost(head.index, host, sourceNamespace);
+    if (hosts && !hosts.has(fb) && !hosts.has(fh)) continue;
+    const cut = cutFor(fb === fh ? [fb] : [fb, fh]);
+    const b = simulate(cut.b.model, cut.b.index, req.request);
+    const h = simulate(cut.h.model, cut.h.index, req.request);
+    traced++;
     const before = answerOf(b);
     const after = answerOf(h);
     if (!answersDiffer(before, after)) continue;

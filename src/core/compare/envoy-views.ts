@@ -7,7 +7,10 @@ import type { MeshModel } from '../model/types';
 import { ruleKey } from './rules';
 import type { ComparedProxy } from './types';
 
-/** More proxies than this are cut to one unlabelled sidecar per namespace plus the gateways (speed). */
+/**
+ * More proxies than this (fewer on big meshes) are cut to the gateways and one unlabelled sidecar per
+ * namespace, as many as fit (speed).
+ */
 export const MAX_PROXIES = 40;
 
 function proxyKey(p: Proxy): string {
@@ -29,7 +32,10 @@ export function defaultProxies(
   };
   const namespaces = new Set<string>();
   for (const m of [base, head]) {
-    for (const r of m.resources) namespaces.add(r.namespace);
+    // The typed lists, not `resources`: a cut model (neighbourhood.ts) keeps only the affected namespaces there.
+    for (const list of [m.virtualServices, m.destinationRules, m.services, m.workloads]) {
+      for (const r of list) namespaces.add(r.namespace);
+    }
     for (const g of m.gateways)
       add(`gateway ${g.namespace}/${g.name}`, {
         kind: 'gateway',
@@ -49,8 +55,11 @@ export function defaultProxies(
       });
   }
   const all = [...seen.values()];
-  if (all.length <= MAX_PROXIES) return { proxies: all, capped: false };
-  return { proxies: all.slice(0, Math.max(basic, 1)), capped: true };
+  // Each proxy's view costs about a build of the whole (cut) model: keep the total bounded on big meshes.
+  const size = base.virtualServices.length + base.destinationRules.length + base.services.length;
+  const max = Math.max(4, Math.min(MAX_PROXIES, Math.floor(4000 / Math.max(size, 1))));
+  if (all.length <= max) return { proxies: all, capped: false };
+  return { proxies: all.slice(0, Math.min(basic, max)), capped: true };
 }
 
 /** A finding of one version: its key (what makes it the same finding in the other) and what to say. */

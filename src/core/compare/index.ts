@@ -3,7 +3,8 @@
 import type { Derived } from '../derive';
 import { DEFAULT_ENV } from '../envoy/env';
 import type { DestinationRule, ResourceBase, VirtualService } from '../model/types';
-import { behaviourRows, type Touched } from './behaviour';
+import { behaviourRows } from './behaviour';
+import { neighbourhood, reach, type Touched } from './neighbourhood';
 import { defaultProxies, diffFacts, viewFacts, type ViewFact } from './envoy-views';
 import { diffFindings } from './findings';
 import { buildPhases } from './phases';
@@ -113,17 +114,20 @@ function safe(base: Derived, head: Derived, options: CompareOptions): Comparison
   }
 
   if (changedPairs.some((p) => ROUTING_KINDS.has((p.base ?? p.head)?.kind ?? ''))) {
+    const touched = touchedBy(pairs);
+    const hosts = touched === 'all' ? undefined : reach(touched, [base.model, head.model]);
+    // Only the resources naming an affected host: the facts are about those hosts, and the clients are those
+    // of their namespaces (a client elsewhere sees the same VirtualServices unless exportTo hides them).
+    const baseCut = hosts ? neighbourhood(base.model, base.index, hosts).model : base.model;
+    const headCut = hosts ? neighbourhood(head.model, head.index, hosts).model : head.model;
     const chosen = options.proxies
       ? { proxies: options.proxies, capped: false }
-      : defaultProxies(base.model, head.model);
+      : defaultProxies(baseCut, headCut);
     if (chosen.capped)
       notes.push(
         'Many workloads: the Envoy view was compared for one client per namespace and the gateways only.',
       );
-    const facts = diffFacts(
-      viewFacts(base.model, chosen.proxies, env),
-      viewFacts(head.model, chosen.proxies, env),
-    );
+    const facts = diffFacts(viewFacts(baseCut, chosen.proxies, env), viewFacts(headCut, chosen.proxies, env));
     for (const f of facts.added) meanings.push(factMeaning(f, false, pairs, base, head));
     for (const f of facts.gone) {
       if (f.kind === 'subset-missing') continue; // a fixed finding says it
