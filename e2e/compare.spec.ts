@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
+import { generateMesh } from '../bench/generate-mesh';
 import { expect, test, type Studio } from './fixtures/studio';
 
 // The built-in bookinfo canary (Istio's sample, Apache-2.0) at 80/20: the base a reviewer starts from.
@@ -196,4 +197,41 @@ test('bases: when the tab opened, a snapshot, the last export, a file dropped on
   await page.getByTestId('compare-apply').click();
   await expect(page.getByTestId('compare-legend')).toContainText('head.yaml');
   await expect(page.locator('[data-change]')).toHaveCount(0);
+});
+
+test('a bigger mesh is compared in the worker, and typing stays live meanwhile', async ({ studio, page }) => {
+  // 100 resources (35 KB): above the size compared on the main thread.
+  const mesh = generateMesh(100);
+  // svc-0's default route: 90/10 → 60/40.
+  const head = mesh.replace(/weight: 90(\n[\s\S]*?)weight: 10\n/, 'weight: 60$1weight: 40\n');
+  expect(head).not.toBe(mesh);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await studio.open();
+  await studio.pasteIntoImport(head);
+  await page.getByTestId('import-apply').click();
+  await expect(studio.canvas()).toHaveAttribute('data-busy', 'false');
+  await page.getByTestId('compare-open').click();
+  await page.getByTestId('compare-base-text').evaluate((el, value) => {
+    if (!(el instanceof HTMLTextAreaElement)) throw new Error('compare-base-text is not a textarea');
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, mesh);
+  await page.getByTestId('compare-apply').click();
+  const summary = page.getByTestId('changes-summary');
+  await expect(summary).toContainText('1 resource changed', { timeout: 30_000 });
+  expect(workers.some((u) => u.includes('compare.worker'))).toBe(true);
+  const row = page.locator('[data-testid="change"][data-resource="VirtualService team-0/svc-0"]');
+  const share = row.locator('[data-testid="meaning"][data-kind="share"]');
+  await expect(share).toContainText('90% → 60%');
+  // The graph is bigger than the window: narrow it to svc-0, as a person would.
+  await page.getByTestId('filter-search').fill('svc-0');
+  await studio.fitView();
+  await expect(studio.node('virtualservice:team-0/svc-0')).toHaveAttribute('data-change', 'changed');
+  // A keystroke (60/40 → 65/40): the canvas follows, and the panel once the worker answers the newest text.
+  await studio.typeOver('weight: 60', 'weight: 65');
+  const label = page.locator('.edge-label[data-edge-id="route:team-0/svc-0/http/1/0"]');
+  await expect(label).toHaveText('90% → 61.9%');
+  await expect(share).toContainText('90% → 61.9%', { timeout: 30_000 });
+  await expect(page.getByTestId('changes')).toHaveAttribute('data-busy', 'false');
 });
