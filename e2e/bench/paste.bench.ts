@@ -1,87 +1,16 @@
 import { generateCanaryApps } from '../../bench/generate-canary-apps';
 import { generateMesh } from '../../bench/generate-mesh';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures/studio';
+import { test } from '../fixtures/studio';
+import { arm, elapsed, loadAllMs } from './page-timing';
 
 // Paste N generated resources through the import dialog and time, inside the page, from the click on
 // "replace" until the canvas says it is done (`data-busy="false"` with the full node count); then time one
 // keystroke in Monaco until the canvas shows its effect. Results go to the console as one table row each.
 
-const require = createRequire(import.meta.url);
 // The app's CSP allows only its own scripts; the js-yaml floor is injected by the bench.
 test.use({ bypassCSP: true });
 
-declare global {
-  interface Window {
-    __bench?: { t0: number; t1: number; longest: number };
-  }
-}
-
-/**
- * In the page: start the clock on the next `trigger` event, stop it when the canvas is idle and shows at least
- * `atLeast` nodes (a paste of N resources draws more than N nodes; the bench cannot import the deriver, whose
- * schema JSON Playwright's loader refuses).
- */
-async function arm(page: Page, trigger: 'click' | 'keydown', atLeast: number) {
-  await page.evaluate(
-    ({ trigger, atLeast }) => {
-      const bench = { t0: 0, t1: 0, longest: 0 };
-      window.__bench = bench;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          if (bench.t0 && !bench.t1) bench.longest = Math.max(bench.longest, e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-      window.addEventListener(trigger, () => (bench.t0 ||= performance.now()), { capture: true, once: true });
-      const canvas = document.querySelector('[data-testid="canvas"]');
-      if (!canvas) throw new Error('no canvas');
-      const done = () =>
-        canvas.getAttribute('data-busy') === 'false' &&
-        Number(canvas.getAttribute('data-node-count')) >= atLeast;
-      new MutationObserver((_, obs) => {
-        if (bench.t0 && done()) {
-          bench.t1 = performance.now();
-          obs.disconnect();
-        }
-      }).observe(canvas, { attributes: true });
-    },
-    { trigger, atLeast },
-  );
-}
-
-/**
- * The speed floor, measured in the same page: a bare js-yaml `loadAll` of the text, its first (cold) run and the
- * best of 5 after it (warm), so the paste figure can be read as a ratio where the machine's speed cancels out.
- */
-async function loadAllMs(page: Page, text: string): Promise<{ cold: number; warm: number }> {
-  await page.addScriptTag({ path: join(dirname(require.resolve('js-yaml')), 'browser/js-yaml.umd.min.js') });
-  return page.evaluate((text) => {
-    const jsyaml = (window as unknown as { jsyaml: { loadAll(s: string): unknown[] } }).jsyaml;
-    let t0 = performance.now();
-    jsyaml.loadAll(text);
-    const cold = performance.now() - t0;
-    let warm = Infinity;
-    for (let i = 0; i < 5; i++) {
-      t0 = performance.now();
-      jsyaml.loadAll(text);
-      warm = Math.min(warm, performance.now() - t0);
-    }
-    return { cold, warm };
-  }, text);
-}
-
 const ratio = (ms: number, floor: number) => `${(ms / floor).toFixed(1)}× ${ms / floor <= 15 ? '✅' : '❌'}`;
-
-async function elapsed(page: Page): Promise<{ ms: number; longest: number }> {
-  await expect
-    .poll(() => page.evaluate(() => window.__bench?.t1 ?? 0), { timeout: 120_000 })
-    .toBeGreaterThan(0);
-  return page.evaluate(() => ({
-    ms: (window.__bench?.t1 ?? 0) - (window.__bench?.t0 ?? 0),
-    longest: window.__bench?.longest ?? 0,
-  }));
-}
 
 const PASTES = [
   { label: '1,000 (200 canary apps)', text: () => generateCanaryApps(200), key: 'subset: v2' },
