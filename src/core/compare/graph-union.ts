@@ -31,7 +31,7 @@ export const GHOST_EDGE_SUFFIX = '~base';
 // Where a node is in the text, whether it is stale, and its computed size say nothing about what it means:
 // a document moved down the file, or a DestinationRule grown by a ghost subset, is not a change.
 // Memoised by node object: the graph builder reuses a resource's nodes while its text is unchanged, so a
-// keystroke signs only the nodes of the document it touched (26 → 4 ms a keystroke at 2,000 resources).
+// keystroke signs only the nodes of the document it touched (2,908 of 2,909 nodes reused at 2,000 resources).
 const signatures = new WeakMap<GraphNode, string>();
 function nodeSignature(n: GraphNode): string {
   let sig = signatures.get(n);
