@@ -133,7 +133,7 @@ export function viewFacts(model: MeshModel, proxies: readonly ComparedProxy[], e
         kind: 'unreachable',
         vs: r.vs,
         host: s.virtualHost.split(':')[0],
-        text: `${r.vs} rule ${r.label} can never be reached: route ${s.by} always takes its requests first`,
+        text: `${r.vs} rule ${r.label} can never be reached: ${s.by.startsWith('#') ? `an earlier route (${s.by} of the host)` : `route ${s.by}`} always takes its requests first`,
         proxy: name,
         rule: { protocol: 'http', index: r.index, label: r.label },
       });
