@@ -2,6 +2,7 @@ import { arr, num, rec, str, strList, strMap } from '../model/read';
 import type { MeshModel, ResourceBase } from '../model/types';
 import { byCreation, kubeFqdn, labelsMatch, resolveConfigHost, visibleIn } from './env';
 import type { ClusterType, Env, Proxy } from './types';
+import { memoOnModel } from './memo';
 
 /** A port as istiod sees it, with its protocol resolved (`AUTO` when it must be sniffed). */
 export interface RegPort {
@@ -192,8 +193,12 @@ function serviceEntries(model: MeshModel, env: Env): RegService[] {
 }
 
 /** Every service of the text, Kubernetes Services first, then ServiceEntry hosts in config order. */
-export function registry(model: MeshModel, env: Env): RegService[] {
-  return [...kubeServices(model, env), ...serviceEntries(model, env)];
+export function registry(model: MeshModel, env: Env): readonly RegService[] {
+  // Listeners, routes and clusters of every proxy read the same registry: build it once per model.
+  return memoOnModel(model, `registry ${JSON.stringify(env)}`, () => [
+    ...kubeServices(model, env),
+    ...serviceEntries(model, env),
+  ]);
 }
 
 /** The services a proxy in `ns` sees (`exportTo`); the first service per hostname wins. */
