@@ -138,7 +138,7 @@ export function decideByEnvoy(
       )
       .map(
         (i) =>
-          `VirtualService ${i.virtualService} also claims host ${i.host}; a sidecar uses only ${i.winner} (created earlier, or earlier in the text when neither has a creationTimestamp).`,
+          `VirtualService ${i.virtualService} also claims host ${i.host}; a sidecar uses only VirtualService ${i.winner}, first in istiod's order (exportTo tier, creationTimestamp, name; untimed ones last, in text order).`,
       ),
     ...(vh ? missingRuleNotes(model, virtualServices, vh.routes, ctx) : []),
   ];
