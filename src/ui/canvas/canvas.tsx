@@ -13,7 +13,7 @@ import type { StudioState } from '../../state/store';
 import { useSettledDerived, useDeriveBusy, useStudio, useStudioStore } from '../store-context';
 import { StudioNodeComponent } from './nodes/studio-node';
 import { StudioEdgeComponent } from './studio-edge';
-import { summariseDiagnostics, toFlow, type StudioNode, type Trace } from './to-flow';
+import { createFlowCache, summariseDiagnostics, toFlow, type StudioNode, type Trace } from './to-flow';
 import { selectionAfter, withSelection } from './selection-sync';
 import { usePositions } from './use-positions';
 import { useCanvasActions } from './use-canvas-actions';
@@ -51,14 +51,25 @@ export function Canvas({ trace }: CanvasProps) {
   const stale = derived.parseErrors.length > 0;
   const [filter, setFilter] = useState<GraphFilter>(NO_FILTER);
   const shown = useMemo(() => filterGraph(graph, filter), [graph, filter]);
+  // Unchanged graph elements keep their React Flow objects from one derivation to the next (see FlowCache).
+  const [cache] = useState(createFlowCache);
   const flow = useMemo(
-    () => toFlow(shown, positions, diags, trace, stale, compared),
-    [shown, positions, diags, trace, stale, compared],
+    () => toFlow(shown, positions, diags, trace, stale, compared, cache),
+    [shown, positions, diags, trace, stale, compared, cache],
   );
 
   // Local node state only for what React Flow changes itself (drag positions, sizes); never the selection.
-  const [localNodes, setNodes] = useState<StudioNode[]>(flow.nodes);
-  useEffect(() => setNodes(flow.nodes), [flow.nodes]);
+  // New flow nodes replace it in the same render (not in an effect, which drew every key twice).
+  const [local, setLocal] = useState({ from: flow.nodes, nodes: flow.nodes });
+  let localNodes = local.nodes;
+  if (local.from !== flow.nodes) {
+    localNodes = flow.nodes;
+    setLocal({ from: flow.nodes, nodes: flow.nodes });
+  }
+  const setNodes = useCallback(
+    (f: (ns: StudioNode[]) => StudioNode[]) => setLocal((l) => ({ from: l.from, nodes: f(l.nodes) })),
+    [],
+  );
   // The store's selection, marked in the same render for nodes and edges (see selection-sync.ts).
   const nodes = useMemo(() => withSelection(localNodes, selection.nodeId), [localNodes, selection.nodeId]);
   const edges = useMemo(() => withSelection(flow.edges, selection.edgeId), [flow.edges, selection.edgeId]);
@@ -81,7 +92,7 @@ export function Canvas({ trace }: CanvasProps) {
       }
       selectFrom('node', changes);
     },
-    [store, selectFrom],
+    [store, selectFrom, setNodes],
   );
   const onEdgesChange = useCallback((changes: EdgeChange[]) => selectFrom('edge', changes), [selectFrom]);
 

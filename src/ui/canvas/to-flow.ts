@@ -58,7 +58,20 @@ export interface Trace {
   edges: ReadonlyMap<string, number | undefined>;
 }
 
-/** React Flow nodes and edges for the graph; derived every render, cheap and memoised by the caller. */
+/**
+ * What the last `toFlow` made, so the next one can hand React Flow the same objects for what did not change: a
+ * keystroke's derivation keeps most graph nodes and edges (the same objects), and React Flow skips the nodes
+ * and edges it already holds (and the arrays, when nothing changed), instead of re-adopting thousands a key.
+ */
+export interface FlowCache {
+  nodes: WeakMap<GraphNode, StudioNode>;
+  edges: WeakMap<GraphEdge, StudioEdge>;
+  last?: { nodes: StudioNode[]; edges: StudioEdge[] };
+}
+
+export const createFlowCache = (): FlowCache => ({ nodes: new WeakMap(), edges: new WeakMap() });
+
+/** React Flow nodes and edges for the graph; memoised by the caller, and per element through `cache`. */
 export function toFlow(
   graph: Graph,
   positions: ReadonlyMap<string, Point>,
@@ -66,47 +79,93 @@ export function toFlow(
   trace: Trace | undefined,
   stale: boolean,
   compared?: GraphUnion,
+  cache?: FlowCache,
 ): { nodes: StudioNode[]; edges: StudioEdge[] } {
-  const nodes: StudioNode[] = graph.nodes.map((g) => ({
-    ...(compared ? ghostNode(compared, g.id) : {}),
-    id: g.id,
-    type: 'studio',
-    position: positions.get(g.id) ?? { x: 0, y: 0 },
-    ...(g.parentId ? { parentId: g.parentId, extent: 'parent' as const, draggable: false } : {}),
-    // Nodes above every edge (the canvas sets zIndexMode manual): by default an edge to a subset was lifted
-    // to the subset's level and covered the handles of the nodes it ends on, half of their hit area.
-    zIndex: g.parentId ? 2 : 1,
-    width: g.width,
-    height: g.height,
-    // Sizes and handles are computed (core/graph/sizes.ts), so React Flow needs no measuring render: with
-    // them it counts every node as initialised, fits without drawing them all, and draws only what is in view.
-    measured: { width: g.width, height: g.height },
-    handles: handlesOf(g),
-    data: {
+  // While comparing, ghosts and changes come from the union: built afresh (a comparison is not typed into).
+  const reuse = compared ? undefined : cache;
+  const nodes: StudioNode[] = graph.nodes.map((g) => {
+    const position = positions.get(g.id) ?? { x: 0, y: 0 };
+    const data: StudioNodeData = {
       g,
       diag: diags.get(g.id),
       traced: trace?.nodes.has(g.id) ?? false,
       dimmed: stale || g.stale || (trace !== undefined && !trace.nodes.has(g.id)),
       ...(compared?.nodes.has(g.id) ? { change: compared.nodes.get(g.id) } : {}),
-    },
-  }));
-  const edges: StudioEdge[] = graph.edges.map((g) => ({
-    id: g.id,
-    source: g.source,
-    target: g.target,
-    type: 'studio',
-    ...(g.sourceHandle ? { sourceHandle: g.sourceHandle } : {}),
-    ...(compared ? ghostEdge(compared, g.id) : {}),
-    data: {
+    };
+    const before = reuse?.nodes.get(g);
+    if (before && samePoint(before.position, position) && sameData(before.data, data)) return before;
+    const node: StudioNode = {
+      ...(compared ? ghostNode(compared, g.id) : {}),
+      id: g.id,
+      type: 'studio',
+      position,
+      ...(g.parentId ? { parentId: g.parentId, extent: 'parent' as const, draggable: false } : {}),
+      // Nodes above every edge (the canvas sets zIndexMode manual): by default an edge to a subset was lifted
+      // to the subset's level and covered the handles of the nodes it ends on, half of their hit area.
+      zIndex: g.parentId ? 2 : 1,
+      width: g.width,
+      height: g.height,
+      // Sizes and handles are computed (core/graph/sizes.ts), so React Flow needs no measuring render: with
+      // them it counts every node as initialised, fits without drawing them all, and draws only what is in view.
+      measured: { width: g.width, height: g.height },
+      handles: before?.handles ?? handlesOf(g),
+      data,
+    };
+    reuse?.nodes.set(g, node);
+    return node;
+  });
+  const edges: StudioEdge[] = graph.edges.map((g) => {
+    const data: StudioEdgeData = {
       g,
       diag: diags.get(g.id),
       traced: trace?.edges.has(g.id) ?? false,
       tracedPercent: trace?.edges.get(g.id),
       dimmed: stale || g.stale || (trace !== undefined && !trace.edges.has(g.id)),
       ...edgeChange(compared, g.id),
-    },
-  }));
-  return { nodes, edges };
+    };
+    const before = reuse?.edges.get(g);
+    if (before?.data && sameData(before.data, data)) return before;
+    const edge: StudioEdge = {
+      id: g.id,
+      source: g.source,
+      target: g.target,
+      type: 'studio',
+      ...(g.sourceHandle ? { sourceHandle: g.sourceHandle } : {}),
+      ...(compared ? ghostEdge(compared, g.id) : {}),
+      data,
+    };
+    reuse?.edges.set(g, edge);
+    return edge;
+  });
+  if (!reuse) return { nodes, edges };
+  const last = reuse.last;
+  reuse.last = {
+    nodes: last && sameItems(last.nodes, nodes) ? last.nodes : nodes,
+    edges: last && sameItems(last.edges, edges) ? last.edges : edges,
+  };
+  return reuse.last;
+}
+
+const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Equal flags and an equal diagnostic summary (summaries are rebuilt for every derivation). */
+function sameData(a: StudioNodeData | StudioEdgeData, b: StudioNodeData | StudioEdgeData): boolean {
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length) return false;
+  for (const k of keys) {
+    if (k === 'diag') {
+      if (!sameDiag(a.diag as DiagSummary | undefined, b.diag as DiagSummary | undefined)) return false;
+    } else if (a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
+function sameDiag(a: DiagSummary | undefined, b: DiagSummary | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.severity === b.severity && a.count === b.count && sameItems(a.messages, b.messages);
 }
 
 // A ghost stands for what the base had: it is shown, never selected, dragged, connected or edited.
