@@ -7,6 +7,9 @@ import { validate } from './validate/index';
 import { syntaxDiagnostics } from './validate/syntax';
 import type { Diagnostic } from './validate/types';
 import type { ParsedText } from './yaml/parse';
+import { commonPrefix, commonSuffix } from './yaml/text-diff';
+
+export { commonPrefix, commonSuffix } from './yaml/text-diff';
 
 // A keystroke changes one document. Instead of rebuilding graph and checks for the whole text, the patch
 // re-runs them over the namespaces the changed resources can reach (derive-scope.ts) and splices the results
@@ -130,30 +133,6 @@ export function baseOf(
   };
 }
 
-/** Length of the common prefix of two strings, compared in native blocks (a 7 MB text in about a millisecond). */
-export function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  for (let step = 65536; step >= 1; step >>= 4) {
-    while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
-  }
-  return i;
-}
-
-/** Length of the common suffix, not overlapping `prefix`. */
-export function commonSuffix(a: string, b: string, prefix: number): number {
-  const n = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  for (let step = 65536; step >= 1; step >>= 4) {
-    while (
-      i + step <= n &&
-      a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)
-    )
-      i += step;
-  }
-  return i;
-}
-
 function nsOfRef(ref: string | undefined): string | undefined {
   if (ref === undefined) return undefined;
   const sp = ref.indexOf(' ');
@@ -198,15 +177,19 @@ export function patch(
   built: readonly (readonly Built[])[],
   model: MeshModel,
   meshComplete: boolean,
+  /** The documents whose resources changed, when the caller knows (else every one is compared). */
+  known?: readonly number[],
 ): Patched | undefined {
   if (meshComplete !== base.meshComplete || built.length !== base.built.length) return undefined;
   const dn = model.defaultNamespace;
   const on = base.model.defaultNamespace;
-  if (dn.name !== on.name || dn.source !== on.source || dn.named.join() !== on.named.join()) return undefined;
-  const changed: number[] = [];
-  built.forEach((b, i) => {
-    if (b !== base.built[i]) changed.push(i);
-  });
+  if (dn !== on && (dn.name !== on.name || dn.source !== on.source || dn.named.join() !== on.named.join()))
+    return undefined;
+  const changed: number[] = known ? [...known] : [];
+  if (!known)
+    built.forEach((b, i) => {
+      if (b !== base.built[i]) changed.push(i);
+    });
   // Links and namespace → documents move to the new text whatever happens next (undone on a full derive).
   const links = base.links;
   const nsDocs = base.nsDocs;

@@ -1,8 +1,8 @@
 import { buildGraph, indexModel, type MeshIndex } from './graph/build-graph';
 import type { Graph } from './graph/types';
 import { baseOf, patch, type PatchBase } from './derive-patch';
-import { builtOf, modelOf, type ModelInput } from './model/build-model';
-import { resolveDefaultNamespace, type DefaultNamespace, type DeriveOptions } from './model/namespace';
+import { fullModel, stepModel, type ModelState } from './derive-model';
+import type { DefaultNamespace, DeriveOptions } from './model/namespace';
 import type { MeshModel } from './model/types';
 import { validate } from './validate/index';
 import type { Diagnostic } from './validate/types';
@@ -56,37 +56,25 @@ export function createDeriver(
   how: { patch?: boolean } = {},
 ): (text: string, options?: DeriveOptions) => Derived {
   const patching = how.patch !== false;
-  let lastGood = new Map<number, unknown>();
+  // The model's last pass (derive-model.ts): a keystroke re-reads only the documents its parse re-read.
+  let state: ModelState | undefined;
   // The last derivation's state for patching the next one (derive-patch.ts); a keystroke re-runs graph and
   // checks only over the namespaces its document reaches.
   let base: PatchBase | undefined;
+  let last: Derived | undefined;
   return (text: string, rawOptions?: DeriveOptions) => {
     const options = normaliseOptions(rawOptions);
     const parsed = parse(text);
-    const nextGood = new Map<number, unknown>();
-    const inputs: ModelInput[] = parsed.docs.map((d) => {
-      if (d.broken) {
-        const prev = lastGood.get(d.index);
-        if (prev !== undefined) nextGood.set(d.index, prev);
-        return { docIndex: d.index, value: prev, stale: true };
-      }
-      nextGood.set(d.index, d.value);
-      return { docIndex: d.index, value: d.value, stale: false };
-    });
-    lastGood = nextGood;
-    const defaultNamespace = resolveDefaultNamespace(
-      inputs.map((i) => i.value),
-      options,
-    );
-    const built = inputs.map((input) => builtOf(input, defaultNamespace.name));
-    const model = modelOf(built, defaultNamespace);
+    if (last && last.parsed === parsed && sameOptions(last.options, options)) return last;
+    const stepped = patching && state ? stepModel(state, parsed, options) : undefined;
+    state = stepped ?? fullModel(parsed, options, state);
+    const { model, built, parseErrors } = state;
     const meshComplete = options.meshComplete === true;
-    const parseErrors = parsed.docs.flatMap((d) => d.problems.filter((p) => p.severity === 'error'));
-    const patched = base && patch(base, parsed, built, model, meshComplete);
+    const patched = base && stepped && patch(base, parsed, built, model, meshComplete, stepped.changed);
     if (patched) {
       base = patched.base;
       let index: MeshIndex | undefined;
-      return {
+      return (last = {
         text,
         options,
         namespace: model.defaultNamespace,
@@ -99,13 +87,13 @@ export function createDeriver(
         graph: patched.graph,
         diagnostics: patched.diagnostics,
         parseErrors,
-      };
+      });
     }
     const index = indexModel(model);
     const graph = buildGraph(model, index, { meshComplete });
     const diagnostics = validate({ parsed, model, index, graph, meshComplete });
     base = patching ? baseOf(parsed, built, model, graph, diagnostics, meshComplete) : undefined;
-    return {
+    return (last = {
       text,
       options,
       namespace: model.defaultNamespace,
@@ -115,7 +103,7 @@ export function createDeriver(
       graph,
       diagnostics,
       parseErrors,
-    };
+    });
   };
 }
 

@@ -312,3 +312,70 @@ export function modelOf(docs: readonly (readonly Built[])[], defaultNamespace: D
   }
   return m;
 }
+
+/** Where each document's resources start in the model's lists: per list, one offset a document and the end. */
+export type ModelOffsets = Record<Bucket | 'resources', Int32Array>;
+
+const BUCKETS: readonly (Bucket | 'resources')[] = [
+  'resources',
+  'services',
+  'workloads',
+  'destinationRules',
+  'virtualServices',
+  'gateways',
+  'serviceEntries',
+  'others',
+];
+
+/** The offsets of a model built by `modelOf(docs, …)`. */
+export function modelOffsets(docs: readonly (readonly Built[])[]): ModelOffsets {
+  const out = Object.fromEntries(BUCKETS.map((b) => [b, new Int32Array(docs.length + 1)])) as ModelOffsets;
+  const at = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket | 'resources', number>;
+  docs.forEach((built, i) => {
+    for (const b of BUCKETS) out[b][i] = at[b];
+    for (const [bucket] of built) {
+      at.resources++;
+      at[bucket]++;
+    }
+  });
+  for (const b of BUCKETS) out[b][docs.length] = at[b];
+  return out;
+}
+
+/**
+ * `modelOf(now, …)` from the model of `was`, when the documents `changed` still hold resources of the same lists
+ * in the same order (a keystroke in a value): their resources are put in place in copies of the lists, the
+ * offsets stay. Undefined when a changed document's shape moved (the caller builds the model afresh).
+ */
+export function patchModel(
+  model: MeshModel,
+  offsets: ModelOffsets,
+  was: readonly (readonly Built[])[],
+  now: readonly (readonly Built[])[],
+  changed: readonly number[],
+): MeshModel | undefined {
+  for (const i of changed) {
+    const a = was[i] ?? [];
+    const b = now[i] ?? [];
+    if (a.length !== b.length || a.some((x, k) => x[0] !== b[k]?.[0])) return undefined;
+  }
+  const m: MeshModel = { ...model };
+  const copied = new Set<Bucket | 'resources'>();
+  const list = (b: Bucket | 'resources') => {
+    if (!copied.has(b)) {
+      copied.add(b);
+      (m[b] as ResourceBase[]) = (model[b] as ResourceBase[]).slice();
+    }
+    return m[b] as ResourceBase[];
+  };
+  for (const i of changed) {
+    const seen = new Map<Bucket, number>();
+    (now[i] ?? []).forEach(([bucket, base, r], k) => {
+      list('resources')[(offsets.resources[i] ?? 0) + k] = base;
+      const n = seen.get(bucket) ?? 0;
+      seen.set(bucket, n + 1);
+      list(bucket)[(offsets[bucket][i] ?? 0) + n] = r;
+    });
+  }
+  return m;
+}

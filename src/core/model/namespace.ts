@@ -79,7 +79,7 @@ export function isListWrapper(v: Rec): boolean {
 const namedCache = new WeakMap<Rec, readonly string[]>();
 
 /** The namespaces a document's namespaced objects (or List items) name. */
-function namedIn(v: Rec): readonly string[] {
+export function namedIn(v: Rec): readonly string[] {
   let out = namedCache.get(v);
   if (out) return out;
   const objects = isListWrapper(v) ? arr(v.items).filter(isRec) : [v];

@@ -3,6 +3,7 @@ import { joinFlowColons } from './flow-colons';
 import { kubectlNotes, kubectlReads, type KubectlNote } from './kubectl-notes';
 import { KUBECTL_SCHEMA } from './kubectl-scalars';
 import { splitDocuments } from './split';
+import { commonPrefix, commonSuffix } from './text-diff';
 
 /** A syntax problem in the text, with absolute offsets. */
 export interface YamlProblem {
@@ -166,11 +167,15 @@ export function analyseChunk(text: string): ChunkFacts & { ast: Document.Parsed 
 
 /** A document's facts, with its AST parsed on first use when the facts came from a worker. */
 class Entry {
+  /** True when the document has errors (warnings do not count). */
+  readonly broken: boolean;
   constructor(
     readonly text: string,
     readonly facts: ChunkFacts,
     private parsedAst?: Document.Parsed,
-  ) {}
+  ) {
+    this.broken = facts.problems.some((p) => p.severity === 'error');
+  }
 
   get ast(): Document.Parsed {
     return (this.parsedAst ??= parseAst(this.text));
@@ -180,6 +185,81 @@ class Entry {
 function parseEntry(text: string): Entry {
   const { ast, ...facts } = analyseChunk(text);
   return new Entry(text, facts, ast);
+}
+
+const NO_PROBLEMS: readonly YamlProblem[] = [];
+
+/** One document of a text: an entry placed at an offset (a class, so the thousands a keystroke moves are cheap). */
+class Doc implements ParsedDoc {
+  readonly end: number;
+  readonly value: unknown;
+  readonly problems: YamlProblem[];
+  readonly broken: boolean;
+  constructor(
+    readonly entry: Entry,
+    readonly index: number,
+    readonly start: number,
+  ) {
+    this.end = start + entry.text.length;
+    this.value = entry.facts.value;
+    const own = entry.facts.problems;
+    // Most documents have none: one shared empty list instead of a new one per document and keystroke.
+    this.problems =
+      own.length === 0
+        ? (NO_PROBLEMS as YamlProblem[])
+        : own.map((p) => ({ ...p, start: p.start + start, end: p.end + start }));
+    this.broken = entry.broken;
+  }
+
+  get text(): string {
+    return this.entry.text;
+  }
+
+  get ast(): Document.Parsed {
+    return this.entry.ast;
+  }
+}
+
+/** Which documents a parse re-read: `[from, newTo)` of the new text replaced `[from, oldTo)` of `prev`. */
+export interface DocEdit {
+  prev: ParsedText;
+  from: number;
+  oldTo: number;
+  newTo: number;
+  /** Length change of the text; documents from `newTo` on moved by it. */
+  delta: number;
+}
+
+const edits = new WeakMap<ParsedText, DocEdit>();
+
+/** The documents this parse re-read against the parse before it, when it came from the same parser. */
+export function docEditOf(parsed: ParsedText): DocEdit | undefined {
+  return edits.get(parsed);
+}
+
+/** Index of the last document whose marker and the newline before it lie in the first `prefix` characters. */
+function firstTouched(docs: readonly ParsedDoc[], prefix: number): number {
+  // A marker is read from the newline before it to the line break after `---` (up to `\r\n`): start - 1 .. start + 5.
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((docs[mid]?.start ?? 0) + 6 <= prefix) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Index of the first document after `from` whose marker lies wholly in the unchanged tail, or the count. */
+function firstUntouched(docs: readonly ParsedDoc[], from: number, oldEnd: number): number {
+  let lo = from + 1;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((docs[mid]?.start ?? 0) - 1 >= oldEnd) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** A memoising multi-document parser that a worker can feed ahead of time. */
@@ -196,36 +276,64 @@ export interface Parser {
 
 /**
  * Parses a multi-document text, one document at a time. Documents whose text is unchanged since the last call
- * (or seeded since) are reused, so a keystroke re-parses only the document it touched. Never throws.
+ * (or seeded since) are reused, so a keystroke re-parses only the document it touched. Against the last text,
+ * only the span between the common prefix and suffix is re-split: documents before it are kept as they were,
+ * documents after it moved by the length change (`docEditOf` says which). Never throws.
  */
 export function createParser(): Parser {
   let cache = new Map<string, Entry>();
-  const parse = (text: string): ParsedText => {
+  let last: ParsedText | undefined;
+  const entryOf = (text: string, fresh: Map<string, Entry>) => {
+    let e = cache.get(text) ?? fresh.get(text);
+    if (!e) e = parseEntry(text);
+    fresh.set(text, e);
+    return e;
+  };
+  const full = (text: string): ParsedText => {
     const next = new Map<string, Entry>();
-    const docs = splitDocuments(text).map((chunk, index): ParsedDoc => {
-      let e = cache.get(chunk.text) ?? next.get(chunk.text);
-      if (!e) e = parseEntry(chunk.text);
-      next.set(chunk.text, e);
-      const entry = e;
-      return {
-        index,
-        start: chunk.start,
-        end: chunk.end,
-        text: chunk.text,
-        get ast() {
-          return entry.ast;
-        },
-        value: entry.facts.value,
-        problems: entry.facts.problems.map((p) => ({
-          ...p,
-          start: p.start + chunk.start,
-          end: p.end + chunk.start,
-        })),
-        broken: entry.facts.problems.some((p) => p.severity === 'error'),
-      };
-    });
+    const docs = splitDocuments(text).map(
+      (chunk, index) => new Doc(entryOf(chunk.text, next), index, chunk.start),
+    );
     cache = next;
     return { text, docs };
+  };
+  const incremental = (prev: ParsedText, text: string): ParsedText => {
+    const p = commonPrefix(prev.text, text);
+    const oldEnd = prev.text.length - commonSuffix(prev.text, text, p);
+    const delta = text.length - prev.text.length;
+    const from = firstTouched(prev.docs, p);
+    const oldTo = firstUntouched(prev.docs, from, oldEnd);
+    const a = prev.docs[from]?.start ?? 0;
+    const b = oldTo < prev.docs.length ? (prev.docs[oldTo]?.start ?? 0) + delta : text.length;
+    const added = new Map<string, Entry>();
+    const middle = splitDocuments(text.slice(a, b)).map(
+      (chunk, k) => new Doc(entryOf(chunk.text, added), from + k, a + chunk.start),
+    );
+    const newTo = from + middle.length;
+    const moved = newTo - oldTo;
+    const tail = prev.docs.slice(oldTo);
+    if (delta !== 0 || moved !== 0) {
+      for (let k = 0; k < tail.length; k++) {
+        const d = tail[k] as Doc;
+        tail[k] = new Doc(d.entry, d.index + moved, d.start + delta);
+      }
+    }
+    // The replaced documents' texts leave the memo unless a new document has the same text.
+    for (let i = from; i < oldTo; i++) {
+      const t = prev.docs[i]?.text;
+      if (t !== undefined && !added.has(t)) cache.delete(t);
+    }
+    for (const [t, e] of added) cache.set(t, e);
+    const parsed = { text, docs: prev.docs.slice(0, from).concat(middle, tail) };
+    edits.set(parsed, { prev, from, oldTo, newTo, delta });
+    return parsed;
+  };
+  const parse = (text: string): ParsedText => {
+    if (last?.text === text) return last;
+    // Only texts this parser made are re-split from (their documents are Docs).
+    const out = last && last.docs.length > 0 ? incremental(last, text) : full(text);
+    last = out;
+    return out;
   };
   const missing = (text: string): string[] => [
     ...new Set(splitDocuments(text).flatMap((c) => (cache.has(c.text) ? [] : [c.text]))),
