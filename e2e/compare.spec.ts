@@ -86,6 +86,7 @@ test('a base pasted, a weight edited on the canvas: overlay, changes panel, 503 
   const drRow = page.locator('[data-testid="change"][data-resource="DestinationRule default/reviews"]');
   await expect(drRow).toHaveAttribute('data-risk', 'true');
   await expect(drRow.locator('[data-testid="meaning"][data-risk="true"]').first()).toContainText('v2');
+  await expect(page.getByTestId('compare-risk')).toBeVisible();
   await studio.shot('compare-risk');
   await page.screenshot({ path: testInfo.outputPath('compare-risk.png') });
 
@@ -195,7 +196,7 @@ test('bases: when the tab opened, a snapshot, the last export, a file dropped on
   });
   await expect(page.getByTestId('compare-base-text')).toHaveValue(/weight: 60/);
   await page.getByTestId('compare-apply').click();
-  await expect(page.getByTestId('compare-legend')).toContainText('head.yaml');
+  await expect(page.getByTestId('compare-open')).toContainText('head.yaml');
   await expect(page.locator('[data-change]')).toHaveCount(0);
 });
 

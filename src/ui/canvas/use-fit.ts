@@ -12,7 +12,18 @@ function overlaysOf(canvas: HTMLElement): Overlays {
   };
   const top = box('.canvas-top');
   const map = box('.overview-map');
-  const controls = box('.react-flow__controls');
+  const zoom = box('.react-flow__controls');
+  // While comparing, the legend sits beside the zoom controls: the corner box covers both.
+  const legend = box('.compare-legend');
+  const controls =
+    zoom && legend
+      ? DOMRect.fromRect({
+          x: Math.min(zoom.left, legend.left),
+          y: Math.min(zoom.top, legend.top),
+          width: Math.max(zoom.right, legend.right) - Math.min(zoom.left, legend.left),
+          height: Math.max(zoom.bottom, legend.bottom) - Math.min(zoom.top, legend.top),
+        })
+      : (zoom ?? legend);
   const corner = (r: DOMRect | undefined, side: 'left' | 'right') =>
     r && {
       width: side === 'left' ? r.right - c.left + 8 : c.right - r.left + 8,

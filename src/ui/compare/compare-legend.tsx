@@ -3,37 +3,41 @@ import type { CompareState } from './compare-store';
 import './compare.css';
 
 const selectPlain = (s: CompareState) => s.plain;
-const selectSummary = (s: CompareState) => s.view?.comparison?.summary;
+const selectRisk = (s: CompareState) => s.view?.comparison?.risk ?? false;
 const selectBaseLabel = (s: CompareState) => s.base?.label;
 
 const SWATCHES = [
   ['added', 'added', 'var(--change-added)'],
   ['changed', 'changed', 'var(--change-changed)'],
-  ['removed', 'removed (ghost)', 'var(--change-removed)'],
+  ['removed', 'removed', 'var(--change-removed)'],
 ] as const;
 
-/** What the overlay's colours mean, the comparison in one line, and the switch back to the plain view. */
+/**
+ * What the overlay's colours mean and the switch back to the plain view: small, beside the zoom controls (the
+ * fit keeps the graph clear of it). The toolbar names the base; the Changes tab says the rest.
+ */
 export function CompareLegend() {
   const store = useCompareStore();
   const plain = useCompare(selectPlain);
-  const summary = useCompare(selectSummary);
+  const risk = useCompare(selectRisk);
   const label = useCompare(selectBaseLabel);
   return (
-    <div className="compare-legend" data-testid="compare-legend" aria-label="Comparison legend">
-      <strong>Compared with {label}</strong>
-      {!plain && (
-        <div className="swatches">
-          {SWATCHES.map(([kind, text, colour]) => (
-            <span key={kind} className={`swatch ${kind}`} style={{ ['--c' as string]: colour }}>
-              <i aria-hidden="true" />
-              {text}
-            </span>
-          ))}
-        </div>
-      )}
-      {summary && (
-        <span className={summary.risks > 0 ? 'summary risk' : 'summary'} data-testid="compare-summary">
-          {summary.text}
+    <div
+      className="compare-legend"
+      data-testid="compare-legend"
+      aria-label="Comparison legend"
+      title={`Compared with ${label ?? 'the base'}`}
+    >
+      {!plain &&
+        SWATCHES.map(([kind, text, colour]) => (
+          <span key={kind} className={`swatch ${kind}`} style={{ ['--c' as string]: colour }}>
+            <i aria-hidden="true" />
+            {text}
+          </span>
+        ))}
+      {risk && (
+        <span className="risk" data-testid="compare-risk">
+          503 risk
         </span>
       )}
       <label>
@@ -43,7 +47,7 @@ export function CompareLegend() {
           checked={plain}
           onChange={(e) => store.getState().setPlain(e.target.checked)}
         />{' '}
-        Plain view (hide the comparison on the canvas)
+        plain view
       </label>
     </div>
   );
