@@ -173,11 +173,14 @@ export function Canvas({ trace }: CanvasProps) {
         onConnect={(c) => actions.connect(c.source, c.sourceHandle ?? null, c.target, c.targetHandle ?? null)}
         onNodeContextMenu={(e, n) => {
           e.preventDefault();
+          // A comparison's ghost (only the base has it) offers nothing to do.
+          if (n.selectable === false) return;
           store.getState().select({ nodeId: n.id });
           setMenu({ x: e.clientX, y: e.clientY, nodeId: n.id });
         }}
         onEdgeContextMenu={(e, ed) => {
           e.preventDefault();
+          if (ed.selectable === false) return;
           store.getState().select({ edgeId: ed.id });
           setMenu({ x: e.clientX, y: e.clientY, edgeId: ed.id });
         }}
