@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BIG_TEXT, createDeriveScheduler } from './derive-scheduler';
+import { BIG_TEXT, createDeriveScheduler, MAX_WAIT, SLOW_DERIVE } from './derive-scheduler';
 import { createStudioStore } from './store';
 import { generateMesh } from '../../bench/generate-mesh';
 import { derive, type Derived } from '../core/derive';
@@ -58,21 +58,22 @@ describe('derive scheduler with a parse worker', () => {
   const mesh = generateMesh(600);
   const strip = (d: Derived) => ({ model: d.model, graph: d.graph, diagnostics: d.diagnostics });
 
-  function setupAhead(initial: string) {
+  function setupAhead(initial: string, now?: () => number) {
     const store = createStudioStore(initial);
     const fake = fakeParseWorker();
     const derivation = createDerivation();
-    let pending: (() => void) | undefined;
+    let pending: { f: () => void; ms: number } | undefined;
     const scheduler = createDeriveScheduler(store, derivation, {
       delay: 10,
-      schedule: (f) => {
-        pending = f;
+      schedule: (f, ms) => {
+        pending = { f, ms };
         return () => (pending = undefined);
       },
       ahead: createParseAhead(fake.worker, derivation.parser),
+      ...(now ? { now } : {}),
     });
     scheduler.subscribe(() => undefined);
-    return { store, scheduler, fake, fire: () => pending?.() };
+    return { store, scheduler, fake, fire: () => pending?.f(), waits: () => pending?.ms };
   }
 
   it('sends a big paste to the worker, shows progress, then settles to the same derivation', async () => {
@@ -92,15 +93,53 @@ describe('derive scheduler with a parse worker', () => {
     expect(strip(settled.derived)).toEqual(strip(derive(mesh)));
   });
 
-  it('derives a keystroke in a big text here, after the pause, without the worker', async () => {
-    const { store, scheduler, fake, fire } = setupAhead(mesh);
+  it('derives a keystroke in a big text here, a task later and without a busy render, without the worker', async () => {
+    const { store, scheduler, fake, fire, waits } = setupAhead(mesh);
     await fake.drain();
+    const settled = scheduler.get();
     const edited = mesh.replace('replicas: 1', 'replicas: 7');
     store.getState().setText(edited);
-    expect(scheduler.get()).toEqual({ derived: scheduler.get().derived, busy: true });
+    // Not busy: a busy flag would render the canvas once more for every key.
+    expect(scheduler.get()).toBe(settled);
+    expect(waits()).toBe(0);
     fire();
     expect(scheduler.get().busy).toBe(false);
     expect(scheduler.get().derived.text).toBe(edited);
+  });
+
+  it('waits for a pause in typing after two slow keystroke derivations, at most MAX_WAIT, and not after quick ones', async () => {
+    // A clock that each derivation (each emit) moves on by `cost` ms.
+    let t = 0;
+    let cost = SLOW_DERIVE + 1;
+    const { store, scheduler, fake, fire, waits } = setupAhead(mesh, () => t);
+    scheduler.subscribe(() => (t += cost));
+    await fake.drain();
+    const key = (n: number) => {
+      const text = mesh.replace('replicas: 1', `replicas: ${n}`);
+      store.getState().setText(text);
+      return text;
+    };
+    // One slow derivation alone (the first after a paste builds indexes) does not make keys wait.
+    key(2);
+    expect(waits()).toBe(0);
+    fire();
+    key(3);
+    expect(waits()).toBe(0);
+    fire();
+    key(4);
+    expect(waits()).toBe(10);
+    expect(scheduler.get().busy).toBe(true);
+    key(5);
+    expect(waits()).toBe(10);
+    // Steady typing: once the oldest waiting key is MAX_WAIT old, the next one derives at once.
+    t += MAX_WAIT;
+    const typed = key(6);
+    expect(waits()).toBe(0);
+    cost = SLOW_DERIVE - 1;
+    fire();
+    expect(scheduler.get()).toMatchObject({ busy: false, derived: { text: typed } });
+    key(7);
+    expect(waits()).toBe(0);
   });
 
   it('starts a big restored text empty and busy, and settles it from the worker', async () => {
