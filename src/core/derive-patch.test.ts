@@ -239,3 +239,21 @@ describe('common prefix and suffix', () => {
     expect(commonSuffix('xbc', 'zabc', 0)).toBe(2);
   });
 });
+
+describe('findings outside the scope', () => {
+  it('move with their text when an edit before them changes its length', () => {
+    // A finding in travel-agency (a subset its DestinationRule lacks), after bookinfo's documents.
+    const text = `${bookinfo}\n---\n${travels.replace('subset: v1', 'subset: v9')}`;
+    const derive = createDeriver();
+    const first = derive(text);
+    const finding = first.diagnostics.find((d) => d.resource?.includes('travel-agency/travels'));
+    expect(finding?.code).toBeDefined();
+    const at = text.indexOf('version: v1') + 'version: v1'.length;
+    const edited = `${text.slice(0, at)}0${text.slice(at)}`;
+    const inc = derive(edited);
+    expect(patched(inc)).toBe(true);
+    const moved = inc.diagnostics.find((d) => d.code === finding?.code && d.resource === finding.resource);
+    expect(moved?.range[0]).toBe((finding?.range[0] ?? 0) + 1);
+    expect(canonical(inc)).toEqual(canonical(createDeriver()(edited)));
+  });
+});

@@ -6,7 +6,7 @@ import type { MeshModel } from './model/types';
 import { validate } from './validate/index';
 import { syntaxDiagnostics } from './validate/syntax';
 import type { Diagnostic } from './validate/types';
-import type { ParsedText } from './yaml/parse';
+import { docEditOf, type ParsedText } from './yaml/parse';
 import { commonPrefix, commonSuffix } from './yaml/text-diff';
 
 export { commonPrefix, commonSuffix } from './yaml/text-diff';
@@ -217,8 +217,9 @@ export function patch(
   const scope = new Set([...keys].filter((k) => k.startsWith('ns:')).map((k) => k.slice(3)));
   const docs = new Set<number>();
   for (const ns of scope) for (const d of nsDocs.get(ns) ?? []) docs.add(d);
+  const inScope = [...docs].sort((a, b) => a - b);
   const sub = modelOf(
-    [...docs].sort((a, b) => a - b).map((d) => built[d] ?? []),
+    inScope.map((d) => built[d] ?? []),
     model.defaultNamespace,
   );
   // Rules that look at the whole model when a reference resolves to nothing (suggestions from every Service)
@@ -238,7 +239,8 @@ export function patch(
   const subGraph = buildGraph(sub, index, { meshComplete });
   const graph = spliceGraph(base, subGraph, scope);
   if (!graph) return undefined;
-  const found = validate({ parsed, model: sub, index, graph: subGraph, meshComplete });
+  const scopeDocs = inScope.flatMap((d) => parsed.docs[d] ?? []);
+  const found = validate({ parsed, model: sub, index, graph: subGraph, meshComplete, docs: scopeDocs });
   const mine: Diagnostic[] = [];
   for (const d of found) {
     if (d.resource === undefined) {
@@ -283,25 +285,52 @@ function spliceGraph(base: PatchBase, sub: Graph, scope: Set<string>): Graph | u
   return { nodes, edges };
 }
 
-/** The last findings outside the scope (moved with their text), the scope's new ones, and syntax problems. */
+/** The span of the old text a parse re-read, and the length change after it. */
+function touched(base: PatchBase, parsed: ParsedText) {
+  const edit = docEditOf(parsed);
+  if (edit && edit.prev === base.parsed) {
+    const a = base.parsed.docs[edit.from]?.start ?? 0;
+    return { a, b: base.parsed.docs[edit.oldTo - 1]?.end ?? a, delta: edit.delta };
+  }
+  // Not from the same parser: the span from the texts themselves.
+  const a = commonPrefix(base.text, parsed.text);
+  const b = base.text.length - commonSuffix(base.text, parsed.text, a);
+  return { a, b, delta: parsed.text.length - base.text.length };
+}
+
+const before = (x: Diagnostic, y: Diagnostic) =>
+  order[x.severity] - order[y.severity] || x.range[0] - y.range[0];
+
+/**
+ * The last findings outside the scope and outside the re-read span (those after it moved with their text), the
+ * scope's new ones and the syntax problems. The last list is sorted and filtering and moving keep it so:
+ * the new ones are merged in, not the whole list sorted again.
+ */
 function spliceDiagnostics(
   base: PatchBase,
   parsed: ParsedText,
   scope: Set<string>,
   mine: Diagnostic[],
 ): Diagnostic[] | undefined {
-  const prefix = commonPrefix(base.text, parsed.text);
-  const suffixStart = base.text.length - commonSuffix(base.text, parsed.text, prefix);
-  const by = parsed.text.length - base.text.length;
-  const out = syntaxDiagnostics(parsed);
+  const { a, b, delta } = touched(base, parsed);
+  const kept: Diagnostic[] = [];
   for (const d of base.diagnostics) {
+    // Syntax problems (no resource) are all taken anew below: a loop over the documents that allocates nothing
+    // for documents without problems.
     const ns = nsOfRef(d.resource);
     if (ns === undefined || scope.has(ns)) continue;
-    // A finding outside the scope lies in a document the edit did not touch.
-    if (d.range[0] >= suffixStart) out.push(by === 0 ? d : shift(d, by));
-    else if (d.range[1] <= prefix) out.push(d);
+    // A finding kept lies in a document the edit did not touch.
+    if (d.range[0] >= b) kept.push(delta === 0 ? d : shift(d, delta));
+    else if (d.range[1] <= a) kept.push(d);
     else return undefined;
   }
-  out.push(...mine);
-  return out.sort((a, b) => order[a.severity] - order[b.severity] || a.range[0] - b.range[0]);
+  const added = [...syntaxDiagnostics(parsed), ...mine].sort(before);
+  const out: Diagnostic[] = [];
+  let i = 0;
+  for (const d of kept) {
+    while (i < added.length && before(added[i] as Diagnostic, d) < 0) out.push(added[i++] as Diagnostic);
+    out.push(d);
+  }
+  while (i < added.length) out.push(added[i++] as Diagnostic);
+  return out;
 }

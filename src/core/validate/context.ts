@@ -2,7 +2,7 @@ import type { MeshIndex } from '../graph/build-graph';
 import type { Graph } from '../graph/types';
 import type { MeshModel, ResourceBase } from '../model/types';
 import { formatPath, rangeAt, type YamlPath } from '../yaml/locate';
-import type { ParsedText } from '../yaml/parse';
+import type { ParsedDoc, ParsedText } from '../yaml/parse';
 import type { Diagnostic, QuickFix, Severity } from './types';
 
 /** Everything a rule may read. Rules are pure: (ctx) → Diagnostic[]. */
@@ -16,6 +16,16 @@ export interface ValidationContext {
    * text are info, grouped per missing thing. Undefined reads as true.
    */
   meshComplete?: boolean;
+  /**
+   * The documents whose own problems (syntax, kubectl's readings) to report, in order; undefined: all. A keystroke's
+   * patch checks only the documents of the namespaces it reaches, so a pass over every document is not wanted.
+   */
+  docs?: readonly ParsedDoc[];
+}
+
+/** The documents a rule reporting per document walks (`ctx.docs`, else every one). */
+export function docsOf(ctx: ValidationContext): readonly ParsedDoc[] {
+  return ctx.docs ?? ctx.parsed.docs;
 }
 
 /** True when references to things outside the text are expected (the text is part of a mesh). */

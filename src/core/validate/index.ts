@@ -1,4 +1,4 @@
-import type { Rule, ValidationContext } from './context';
+import { docsOf, type Rule, type ValidationContext } from './context';
 import { caCertificates } from './rules/ca-certificates';
 import { conflictingGateways } from './rules/conflicting-gateways';
 import { deprecations } from './rules/deprecations';
@@ -66,7 +66,7 @@ const order = { error: 0, warning: 1, info: 2 } as const;
  * annotations suppress (istioctl's and Kiali's, `suppressions.ts`) are dropped.
  */
 export function validate(ctx: ValidationContext): Diagnostic[] {
-  const out = syntaxDiagnostics(ctx.parsed);
+  const out = syntaxDiagnostics(ctx.parsed, docsOf(ctx));
   for (const rule of rules) {
     try {
       out.push(...rule(ctx));

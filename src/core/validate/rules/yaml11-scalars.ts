@@ -4,7 +4,7 @@ import type { KubectlNote } from '../../yaml/kubectl-notes';
 import { kubectlReads } from '../../yaml/kubectl-notes';
 import { formatPath, type YamlPath } from '../../yaml/locate';
 import type { ParsedDoc, YamlProblem } from '../../yaml/parse';
-import type { Rule } from '../context';
+import { docsOf, type Rule } from '../context';
 import { schemaFor } from '../schemas/index';
 import { schemaIssues, type SchemaIssue } from '../schemas/validator';
 import type { Diagnostic } from '../types';
@@ -81,7 +81,7 @@ function messageOf(note: KubectlNote, broken: string | undefined): string {
 export const yaml11Scalars: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   const owners = [...ctx.model.resources, ...ctx.model.others];
-  for (const doc of ctx.parsed.docs) {
+  for (const doc of docsOf(ctx)) {
     const noted = notedOf(doc);
     if (noted.length === 0) continue;
     const mine = owners.filter((r) => r.docIndex === doc.index && !r.stale);
