@@ -51,7 +51,13 @@ function computeReach(r: ResourceBase): Reach {
   const own = [nsKey(r.namespace)];
   const group = r.apiVersion.split('/')[0] ?? '';
   if (r.missing) return own;
-  switch (r.kind) {
+  // Only the model's typed resources carry the fields read below: a `DestinationRule` of another group (a typo
+  // in apiVersion) is kept in `others` as a plain resource.
+  const typed =
+    (r.kind === 'Service' && 'fqdn' in r) ||
+    (r.kind === 'DestinationRule' && 'subsets' in r) ||
+    (r.kind === 'VirtualService' && 'routes' in r);
+  switch (typed ? r.kind : '') {
     case 'Service':
       return [...own, `name:${(r as Service).name.toLowerCase()}`];
     case 'DestinationRule': {
