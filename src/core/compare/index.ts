@@ -254,6 +254,30 @@ function factMeaning(
   return { kind, text, resource: f.vs, risk: false, ...host, ...(range ? { range, side } : {}) };
 }
 
+/** A comparison that could not be made: empty, its summary `text` and the reason as its note (views show notes). */
+export function failedComparison(text: string, note: string): Comparison {
+  return {
+    resources: [],
+    meanings: [],
+    behaviour: [],
+    phases: [],
+    findings: { added: [], fixed: [] },
+    risk: false,
+    summary: {
+      added: 0,
+      removed: 0,
+      changed: 0,
+      risks: 0,
+      behaviourRows: 0,
+      findingsNew: 0,
+      findingsFixed: 0,
+      text,
+    },
+    notes: [note],
+    requestsTraced: 0,
+  };
+}
+
 /**
  * What changing `base` into `head` does to traffic: resources added/removed/changed with what each change
  * means, requests that now go elsewhere, the make-before-break phases, and whether it carries a risk.
@@ -263,25 +287,9 @@ export function compare(base: Derived, head: Derived, options: CompareOptions = 
     return safe(base, head, options);
   } catch (err) {
     // Total by contract: a bug here must not take the editor down; the note says what happened.
-    return {
-      resources: [],
-      meanings: [],
-      behaviour: [],
-      phases: [],
-      findings: { added: [], fixed: [] },
-      risk: false,
-      summary: {
-        added: 0,
-        removed: 0,
-        changed: 0,
-        risks: 0,
-        behaviourRows: 0,
-        findingsNew: 0,
-        findingsFixed: 0,
-        text: 'The comparison failed.',
-      },
-      notes: [`The comparison failed: ${err instanceof Error ? err.message : String(err)}`],
-      requestsTraced: 0,
-    };
+    return failedComparison(
+      'The comparison failed.',
+      `The comparison failed: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { compare } from '../../core/compare/index';
+import { compare, failedComparison } from '../../core/compare/index';
 import { unionGraphs } from '../../core/compare/graph-union';
 import type { Comparison, NamedRequest } from '../../core/compare/types';
 import type { Derived } from '../../core/derive';
@@ -97,26 +97,7 @@ export function CompareSession() {
 
 /** A comparison that could not be made: empty, with the reason as its note (the panel shows notes). */
 function failed(reason: string | undefined): Comparison {
-  return {
-    resources: [],
-    meanings: [],
-    behaviour: [],
-    phases: [],
-    findings: { added: [], fixed: [] },
-    risk: false,
-    summary: {
-      added: 0,
-      removed: 0,
-      changed: 0,
-      risks: 0,
-      behaviourRows: 0,
-      findingsNew: 0,
-      findingsFixed: 0,
-      text: 'The comparison could not be made.',
-    },
-    notes: [reason ?? 'The comparison failed.'],
-    requestsTraced: 0,
-  };
+  return failedComparison('The comparison could not be made.', reason ?? 'The comparison failed.');
 }
 
 function changedRefs(c: Comparison | undefined): Set<string> {
