@@ -1,37 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ROOT, useBuiltIts } from './built-its.test-helper';
 
-// `its diff` through the built file, as CI runs it (see its.built.test.ts for why it builds first).
-const ROOT = join(__dirname, '..');
+// `its diff` through the built file, as CI runs it (see built-its.test-helper.ts).
 const F = 'test/fixtures/compare';
-let dir = '';
-let its = '';
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'its-diff-'));
-  const vite = join(ROOT, 'node_modules/.bin/vite');
-  const b = spawnSync(vite, ['build', '-c', 'cli/vite.config.ts', '--outDir', dir, '--emptyOutDir'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (b.status !== 0) throw new Error(`CLI build failed: ${b.stderr}`);
-  its = join(dir, 'its.mjs');
-}, 60_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(args: string[], input?: string): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [its, 'diff', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const its = useBuiltIts('its-diff-');
+const run = (args: string[], input?: string) => its.run(['diff', ...args], { input });
 
 const golden = (name: string): string => readFileSync(join(ROOT, F, 'golden', name), 'utf8');
 const SHOP = [`${F}/shop-base.yaml`, `${F}/shop-head.yaml`];

@@ -1,44 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ROOT, useBuiltIts } from './built-its.test-helper';
 
-// These tests run the built file, as CI does: the unit step of `npm test` comes before the app's build, so the
-// CLI is built here, once, with the same config `npm run build` uses (about 2 s), into a temporary folder.
-const ROOT = join(__dirname, '..');
+// These tests run the built file, as CI does (see built-its.test-helper.ts).
 const F = 'test/fixtures/cli';
-let dir = '';
-let its = '';
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'its-cli-'));
-  const vite = join(ROOT, 'node_modules/.bin/vite');
-  const b = spawnSync(vite, ['build', '-c', 'cli/vite.config.ts', '--outDir', dir, '--emptyOutDir'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (b.status !== 0) throw new Error(`CLI build failed: ${b.stderr}`);
-  its = join(dir, 'its.mjs');
-}, 60_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(args: string[], input?: string): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [its, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const its = useBuiltIts('its-cli-');
+const run = (args: string[], input?: string) => its.run(args, { input });
 
 const golden = (name: string): string => readFileSync(join(ROOT, F, 'golden', name), 'utf8');
 
 describe('its (built file)', { timeout: 30_000 }, () => {
   it('is one executable ES module with a node shebang', () => {
-    const text = readFileSync(its, 'utf8');
+    const text = readFileSync(its.file(), 'utf8');
     expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
     // Only Node built-ins are imported: the file runs without node_modules.
     const imports = [...text.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
@@ -121,7 +95,7 @@ describe('its (built file)', { timeout: 30_000 }, () => {
     const missing = run(['check', `${F}/nope.yaml`]);
     expect([missing.code, missing.err.trim()]).toEqual([2, `its: ${F}/nope.yaml: no such file or directory`]);
 
-    const bin = join(dir, 'binary.yaml');
+    const bin = join(its.dir(), 'binary.yaml');
     writeFileSync(bin, Buffer.from('kind: Service\nname: a\n\0\x01\x02'));
     const binary = run(['check', bin]);
     expect([binary.code, binary.err.trim()]).toEqual([
@@ -150,7 +124,7 @@ describe('its (built file)', { timeout: 30_000 }, () => {
       'host: users.users.svc.cluster.local',
       'host: monolith.monolith.svc.cluster.local',
     );
-    const file = join(dir, 'failing_test.yml');
+    const file = join(its.dir(), 'failing_test.yml');
     writeFileSync(file, cases);
     const r = run(['test', '-t', file, `${F}/validator/virtualservice.yml`]);
     expect(r.code).toBe(1);

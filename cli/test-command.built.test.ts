@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ROOT, useBuiltIts } from './built-its.test-helper';
 
 // `its test` run as CI runs it: the built file (built here, as its.built.test.ts does), golden outputs.
-const ROOT = join(__dirname, '..');
 const F = 'test/fixtures/cli';
 const MESH = [
   `${F}/check/bookinfo.yaml`,
@@ -13,37 +11,15 @@ const MESH = [
   `${F}/ours/bookinfo-gateway.yaml`,
   `${F}/ours/virtual-service-reviews-80-20.yaml`,
 ];
-let dir = '';
-let its = '';
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'its-test-'));
-  const vite = join(ROOT, 'node_modules/.bin/vite');
-  const b = spawnSync(vite, ['build', '-c', 'cli/vite.config.ts', '--outDir', dir, '--emptyOutDir'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (b.status !== 0) throw new Error(`CLI build failed: ${b.stderr}`);
-  its = join(dir, 'its.mjs');
-}, 60_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(args: string[], env: Record<string, string> = { NO_COLOR: '1' }) {
-  const r = spawnSync(process.execPath, [its, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const its = useBuiltIts('its-test-');
+const run = (args: string[], env?: Record<string, string>) => its.run(args, { env });
 
 const golden = (name: string): string => readFileSync(join(ROOT, F, 'golden', name), 'utf8');
 
 function casesWith(from: string, to: string): string {
   const text = readFileSync(join(ROOT, F, 'ours/bookinfo_test.yaml'), 'utf8');
   expect(text).toContain(from);
-  const file = join(dir, `cases-${Math.random().toString(36).slice(2)}.yaml`);
+  const file = join(its.dir(), `cases-${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(file, text.replace(from, to));
   return file;
 }
@@ -103,7 +79,7 @@ describe('its test (built file)', { timeout: 30_000 }, () => {
   });
 
   it('says what it read on stderr when the input is big (over 1 MB), and nothing for a small one', () => {
-    const big = join(dir, 'big.yaml');
+    const big = join(its.dir(), 'big.yaml');
     const bookinfo = readFileSync(join(ROOT, F, 'check/bookinfo.yaml'), 'utf8');
     writeFileSync(big, `${bookinfo}\n# ${'x'.repeat(1_100_000)}\n`);
     const r = run(['test', '-t', `${F}/ours/bookinfo_test.yaml`, big, ...MESH.slice(1)]);
