@@ -5,6 +5,7 @@ import {
   Controls,
   ReactFlow,
   applyNodeChanges,
+  useStore as useFlowStore,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
@@ -13,7 +14,14 @@ import type { StudioState } from '../../state/store';
 import { useSettledDerived, useDeriveBusy, useStudio, useStudioStore } from '../store-context';
 import { StudioNodeComponent } from './nodes/studio-node';
 import { StudioEdgeComponent } from './studio-edge';
-import { createFlowCache, summariseDiagnostics, toFlow, type StudioNode, type Trace } from './to-flow';
+import {
+  createFlowCache,
+  summariseDiagnostics,
+  toFlow,
+  type StudioEdge,
+  type StudioNode,
+  type Trace,
+} from './to-flow';
 import { selectionAfter, withSelection } from './selection-sync';
 import { usePositions } from './use-positions';
 import { useCanvasActions } from './use-canvas-actions';
@@ -26,6 +34,7 @@ import { ContextMenu, type MenuState } from './context-menu';
 import { CanvasFilters, filterGraph, NO_FILTER, type GraphFilter } from './filters';
 import { useCompareOverlay } from '../compare/compare-context';
 import { CompareLegendSlot } from '../compare/compare-lazy';
+import { edgesNear, nodeBoxes, sameWindow, viewOf, windowOf } from './edges-in-view';
 
 const nodeTypes = { studio: StudioNodeComponent };
 const edgeTypes = { studio: StudioEdgeComponent };
@@ -72,7 +81,15 @@ export function Canvas({ trace }: CanvasProps) {
   );
   // The store's selection, marked in the same render for nodes and edges (see selection-sync.ts).
   const nodes = useMemo(() => withSelection(localNodes, selection.nodeId), [localNodes, selection.nodeId]);
-  const edges = useMemo(() => withSelection(flow.edges, selection.edgeId), [flow.edges, selection.edgeId]);
+  // React Flow gets only the edges near the view (see edges-in-view.ts); the view counts only once it moves on.
+  const view = useFlowStore(viewOf, sameWindow);
+  const boxes = useMemo(() => nodeBoxes(shown, positions), [shown, positions]);
+  const [near] = useState(() => ({ last: undefined as StudioEdge[] | undefined }));
+  const nearEdges = useMemo(() => {
+    near.last = edgesNear(flow.edges, boxes, view && windowOf(view), selection.edgeId, near.last);
+    return near.last;
+  }, [near, flow.edges, boxes, view, selection.edgeId]);
+  const edges = useMemo(() => withSelection(nearEdges, selection.edgeId), [nearEdges, selection.edgeId]);
 
   // React Flow's select changes (clicks, selection box, keys) go to the store, and come back as props.
   const selectFrom = useCallback(
