@@ -2,9 +2,8 @@
 // the default route of every host, of BOTH texts (a rule only the base has still says what changed for its
 // requests). Values come from the match itself; regexes cannot be inverted, so a regex condition is skipped.
 import { summariseMatch } from '../graph/match-summary';
-import { arr, isRec, num, rec, str, strMap, type Rec } from '../model/read';
-import type { MeshModel, VirtualService } from '../model/types';
-import { createRequest } from '../simulate/request';
+import type { MeshModel } from '../model/types';
+import { requestForMatch } from '../simulate/match-request';
 import { vsGateways } from '../simulate/select-vs';
 import type { SimRequest } from '../simulate/types';
 import type { NamedRequest } from './types';
@@ -13,42 +12,6 @@ import type { NamedRequest } from './types';
 export interface DrawnRequest extends NamedRequest {
   origin: 'base' | 'head' | 'both' | 'given';
   key: string;
-}
-
-// A value that satisfies an exact or prefix StringMatch; `{}` (presence) takes any value.
-function sample(spec: unknown): string | undefined {
-  const m = rec(spec);
-  return str(m.exact) ?? str(m.prefix) ?? (m.regex === undefined ? '1' : undefined);
-}
-
-function concreteHost(host: string): string {
-  if (host === '*') return 'example.com';
-  return host.startsWith('*.') ? `www${host.slice(1)}` : host;
-}
-
-function requestFor(vs: VirtualService, host: string, block: Rec | undefined, gateway: string): SimRequest {
-  const b = block ?? {};
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(rec(b.headers))) headers[k.toLowerCase()] = sample(v) ?? '';
-  const query: Record<string, string> = {};
-  for (const [k, v] of Object.entries(rec(b.queryParams))) query[k] = sample(v) ?? '';
-  const matchGw = arr(b.gateways)
-    .map(str)
-    .find((g) => g !== undefined);
-  const gw = matchGw ?? gateway;
-  return createRequest({
-    host: concreteHost(host),
-    path: isRec(b.uri) ? (sample(b.uri) ?? '/') : '/',
-    method: isRec(b.method) ? sample(b.method) : undefined,
-    scheme: isRec(b.scheme) ? sample(b.scheme) : undefined,
-    authority: isRec(b.authority) ? sample(b.authority) : undefined,
-    port: num(b.port),
-    headers,
-    query,
-    sourceLabels: strMap(b.sourceLabels),
-    sourceNamespace: str(b.sourceNamespace) ?? vs.namespace,
-    gateway: gw === 'mesh' || gw.includes('/') ? gw : `${vs.namespace}/${gw}`,
-  });
 }
 
 /** A stable key: two requests with the same key get the same answer. */
@@ -84,12 +47,12 @@ function draw(model: MeshModel, limit: number): NamedRequest[] {
           if (JSON.stringify(block).includes('"regex"')) continue;
           out.push({
             name: `${short}: ${summariseMatch(block)}`,
-            request: requestFor(vs, host, block, gateway),
+            request: requestForMatch(vs, block, host, gateway),
           });
         }
       }
       // The default route of the host: a plain request, whichever rule takes it.
-      out.push({ name: `${short}: any request`, request: requestFor(vs, host, undefined, gateway) });
+      out.push({ name: `${short}: any request`, request: requestForMatch(vs, undefined, host, gateway) });
     }
   }
   return out;

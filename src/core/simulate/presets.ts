@@ -1,7 +1,8 @@
 import type { MeshIndex } from '../graph/build-graph';
 import { summariseMatch } from '../graph/match-summary';
-import { arr, isRec, num, rec, str, strMap, type Rec } from '../model/read';
+import { arr, num, rec, str, strMap, type Rec } from '../model/read';
 import type { MeshModel, VirtualService } from '../model/types';
+import { requestForMatch } from './match-request';
 import { createRequest } from './request';
 import { vsGateways } from './select-vs';
 import { simulate } from './simulate';
@@ -14,45 +15,10 @@ export interface SimPreset {
   request: SimRequest;
 }
 
-// A value that satisfies an exact or prefix StringMatch; regexes cannot be inverted in general.
-function sample(spec: unknown): string | undefined {
-  const m = rec(spec);
-  return str(m.exact) ?? str(m.prefix) ?? (m.regex === undefined ? '1' : undefined);
-}
-
-function concreteHost(host: string): string {
-  if (host === '*') return 'example.com';
-  return host.startsWith('*.') ? `www${host.slice(1)}` : host;
-}
-
 /** The request a preset sends to reach a rule: its first match block made concrete (host, path, headers, gateway). */
 export function requestFor(vs: VirtualService, block: Rec | undefined): SimRequest {
-  const b = block ?? {};
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(rec(b.headers))) headers[k.toLowerCase()] = sample(v) ?? '';
-  const query: Record<string, string> = {};
-  for (const [k, v] of Object.entries(rec(b.queryParams))) query[k] = sample(v) ?? '';
   const gws = vsGateways(vs);
-  const matchGws = arr(b.gateways)
-    .map(str)
-    .filter((g): g is string => g !== undefined);
-  const gateway = matchGws[0] ?? (gws.includes('mesh') ? 'mesh' : gws[0]);
-  return createRequest({
-    host: concreteHost(vs.hosts[0] ?? ''),
-    path: isRec(b.uri) ? (sample(b.uri) ?? '/') : '/',
-    method: isRec(b.method) ? sample(b.method) : undefined,
-    scheme: isRec(b.scheme) ? sample(b.scheme) : undefined,
-    authority: isRec(b.authority) ? sample(b.authority) : undefined,
-    port: num(b.port),
-    headers,
-    query,
-    sourceLabels: strMap(b.sourceLabels),
-    sourceNamespace: str(b.sourceNamespace) ?? vs.namespace,
-    gateway:
-      gateway === undefined || gateway === 'mesh' || gateway.includes('/')
-        ? gateway
-        : `${vs.namespace}/${gateway}`,
-  });
+  return requestForMatch(vs, block, vs.hosts[0] ?? '', gws.includes('mesh') ? 'mesh' : gws[0]);
 }
 
 /**
