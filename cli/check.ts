@@ -7,6 +7,7 @@ import { atOrAbove, toFindings } from './findings';
 import { formatJson, formatText } from './format-text';
 import { formatSarif } from './format-sarif';
 import { readInputs } from './inputs';
+import { count, readingProgress } from './progress';
 import type { Io } from './io';
 import { parseSuppression, suppresses } from './suppress-flag';
 
@@ -74,6 +75,7 @@ export function runCheck(argv: readonly string[], io: Io): number {
   if (args.positionals.length === 0) throw new UsageError('its check needs files, folders or - (stdin)');
 
   const files = readInputs(args.positionals, io.readStdin);
+  const progress = readingProgress(io, files);
   const combined = combine(files);
   const partial = args.flags.get('partial') === true || args.flags.get('mesh-complete') === false;
   const namespace = flagString(args, 'namespace', '');
@@ -85,6 +87,7 @@ export function runCheck(argv: readonly string[], io: Io): number {
   const findings = toFindings(derived.diagnostics, combined).filter(
     (f) => !suppressions.some((s) => suppresses(s, f)),
   );
+  progress.done(`${count(derived.model.resources.length)} resources; ${count(findings.length)} findings`);
 
   for (const f of findings.filter((x) => x.code === SYNTAX)) {
     io.err(`its: ${f.file}:${f.line}:${f.column}: cannot read this YAML: ${f.message}`);

@@ -8,6 +8,7 @@ import { formatDiffJson } from './diff-json';
 import { formatDiffMarkdown, formatDiffText } from './diff-format';
 import type { Side } from './diff-place';
 import { InputError, readInputs } from './inputs';
+import { count, readingProgress } from './progress';
 import type { Io } from './io';
 
 export const DIFF_FLAGS: FlagSpec[] = [
@@ -47,11 +48,13 @@ function readSide(
 ): { combined: Combined; derived: Derived } {
   const files = readInputs([path], io.readStdin);
   if (files.length === 0) throw new InputError(`${path}: no .yaml, .yml or .json file in it`);
+  const progress = readingProgress(io, files);
   const combined = combine(files);
   const derived = derive(combined.text, {
     ...(namespace ? { defaultNamespace: namespace } : {}),
     meshComplete: !partial,
   });
+  progress.done(`${count(derived.model.resources.length)} resources (${path})`);
   const broken = derived.parseErrors[0];
   if (broken) {
     const at = locate(combined, broken.start);

@@ -6,6 +6,7 @@ import { rec, str } from '../src/core/model/read';
 import { flagString, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import { combine } from './combine';
 import { readInputs } from './inputs';
+import { count, readingProgress } from './progress';
 import type { Io } from './io';
 
 const FLAGS: FlagSpec[] = [
@@ -66,8 +67,11 @@ function envFrom(args: ParsedArgs): Partial<Env> {
 function modelOf(args: ParsedArgs, io: Io) {
   if (args.positionals.length === 0) throw new UsageError('needs files, folders or - (stdin)');
   const ns = flagString(args, 'namespace', '');
-  return derive(combine(readInputs(args.positionals, io.readStdin)).text, ns ? { defaultNamespace: ns } : {})
-    .model;
+  const files = readInputs(args.positionals, io.readStdin);
+  const progress = readingProgress(io, files);
+  const { model } = derive(combine(files).text, ns ? { defaultNamespace: ns } : {});
+  progress.done(`${count(model.resources.length)} resources`);
+  return model;
 }
 
 /** `its proxy-config routes|clusters` and `its trace`: the Envoy view as JSON (or a table). Returns the exit code. */

@@ -109,6 +109,19 @@ describe('its (built file)', { timeout: 30_000 }, () => {
     expect(broken.out).toContain('Error [ITS0001]');
   });
 
+  it('says on stderr what it reads when the input is big (over 1 MB), and nothing for everyday files', () => {
+    const svc = (i: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}, namespace: big}\nspec:\n  selector: {app: s${i}}\n  ports: [{name: http, port: 80}]\n`;
+    const big = join(its.dir(), 'cluster.yaml');
+    writeFileSync(big, Array.from({ length: 12_000 }, (_, i) => svc(i)).join('---\n'));
+    const r = run(['check', big, '-o', 'json']);
+    expect(r.err).toMatch(
+      /^its: reading 1 file \(1,\d{3} KB\)…\nits: read 1 file, 12,000 resources; 0 findings\n$/,
+    );
+    expect(JSON.parse(r.out)).toEqual([]);
+    expect(run(['check', `${F}/check/bookinfo.yaml`, '-o', 'json']).err).toBe('');
+  });
+
   it('a syntax error with other errors exits 1, as istioctl lets findings win', () => {
     expect(run(['check', `${F}/broken`, `${F}/check`]).code).toBe(1);
   });

@@ -2,6 +2,7 @@ import { flagList, flagString, parseArgs, UsageError, type FlagSpec } from './ar
 import { formatTestReport, jsonTestReport } from './format-test';
 import { InputError, readInputs } from './inputs';
 import type { Io } from './io';
+import { count, readingProgress } from './progress';
 import { runFiles } from './run-cases';
 import { isTestFile, readTestCases } from './test-cases';
 
@@ -39,9 +40,6 @@ Flags:
 Exit: 0 every case passed, 1 a case failed, 2 unusable input (no cases, unreadable files, YAML syntax errors).`;
 
 // Above this much input, progress goes to stderr even when it is not a terminal (a CI log shows it is alive).
-const BIG_INPUT = 1_000_000;
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /** `its test`: returns the exit code. */
 export function runTest(argv: readonly string[], io: Io): number {
@@ -61,19 +59,13 @@ export function runTest(argv: readonly string[], io: Io): number {
   if (cases.length === 0) throw new InputError('no test cases found (files with a top-level testCases list)');
 
   const manifests = inputs.filter((f) => !isTestFile(f));
-  const size = manifests.reduce((s, f) => s + f.text.length, 0);
-  const progress = io.stderrIsTTY === true || size > BIG_INPUT;
-  if (progress)
-    io.err(`its: reading ${count(manifests.length)} files (${count(Math.round(size / 1024))} KB)…`);
+  const progress = readingProgress(io, manifests, io.stderrIsTTY === true);
   const run = runFiles(manifests, cases, flagString(args, 'namespace', ''));
   if (run.parseErrors.length > 0) {
     for (const e of run.parseErrors) io.err(`its: ${e}`);
     return 2;
   }
-  if (progress)
-    io.err(
-      `its: read ${count(manifests.length)} files, ${count(run.resources)} resources; ran ${count(cases.length)} cases`,
-    );
+  progress.done(`${count(run.resources)} resources; ran ${count(cases.length)} cases`);
   const { report, unreached } = run;
   if (output === 'json') io.out(jsonTestReport(report, unreached));
   else io.out(formatTestReport(report, unreached, io.colour(args.flags.get('color'))));
