@@ -7,14 +7,14 @@ import { meaningPlace, type Side } from './diff-place';
 type Sides = { base: Side; head: Side };
 const MARK = { added: '+', removed: '-', changed: '~' } as const;
 
-/** `GET reviews/ (end-user: jason) from default` — enough to run it again in the simulator. */
+/** `GET http://reviews/ (end-user: jason) from default` — enough to run it again in the simulator. */
 export function requestText(r: SimRequest): string {
   const headers = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`);
   const query = Object.entries(r.query).map(([k, v]) => `${k}=${v}`);
   const via = r.gateway === 'mesh' ? `from ${r.sourceNamespace}` : `via ${r.gateway}`;
   const labels = Object.entries(r.sourceLabels).map(([k, v]) => `${k}=${v}`);
   return [
-    `${r.method} ${r.host}${r.port !== undefined ? `:${r.port}` : ''}${r.path}${query.length ? `?${query.join('&')}` : ''}`,
+    `${r.method} ${r.scheme || 'http'}://${r.host}${r.port !== undefined ? `:${r.port}` : ''}${r.path}${query.length ? `?${query.join('&')}` : ''}`,
     headers.length ? `(${headers.join(', ')})` : '',
     via + (labels.length ? ` (${labels.join(',')})` : ''),
   ]

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, useBuiltIts } from './built-its.test-helper';
@@ -53,6 +53,20 @@ describe('its diff (built file)', { timeout: 30_000 }, () => {
       { destination: 'v2', before: 30, after: 50 },
     ]);
     expect(share.file).toBe(`${F}/shop-head.yaml`);
+  });
+
+  it('-t adds the requests of routing test cases to the behaviour table', () => {
+    const cases = join(its.dir(), 'cart_test.yaml');
+    writeFileSync(
+      cases,
+      'testCases:\n  - description: a beta tester opens the cart\n    request: { authority: [checkout], method: [GET], uri: [/cart], headers: { x-beta: "yes" } }\n    status: 200\n',
+    );
+    const r = run([...SHOP, '-t', cases]);
+    expect(r.out).toContain(
+      '! a beta tester opens the cart: GET http://checkout/cart (x-beta: yes) from shop',
+    );
+    expect(run(SHOP).out).not.toContain('a beta tester opens the cart');
+    expect(run([...SHOP, '-t', join(its.dir(), 'none.yaml')]).code).toBe(2);
   });
 
   it('--fail-on risk exits 1 on a risk, 0 without one', () => {

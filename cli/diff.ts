@@ -1,8 +1,9 @@
 // `its diff BASE HEAD`: what a change does to traffic (src/core/compare), as text, Markdown or JSON.
 import { compare } from '../src/core/compare/index';
-import type { Comparison } from '../src/core/compare/types';
+import type { Comparison, NamedRequest } from '../src/core/compare/types';
 import { derive, type Derived } from '../src/core/derive';
-import { flagString, parseArgs, UsageError, type FlagSpec } from './args';
+import { unfold } from '../src/core/testcases/unfold';
+import { flagList, flagString, parseArgs, UsageError, type FlagSpec } from './args';
 import { combine, locate, type Combined } from './combine';
 import { formatDiffJson } from './diff-json';
 import { formatDiffMarkdown, formatDiffText } from './diff-format';
@@ -10,12 +11,14 @@ import type { Side } from './diff-place';
 import { InputError, readInputs } from './inputs';
 import { count, readingProgress } from './progress';
 import type { Io } from './io';
+import { readTestCases } from './test-cases';
 
 export const DIFF_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', value: true },
   { name: 'namespace', short: 'n', value: true },
   { name: 'fail-on', value: true },
   { name: 'partial' },
+  { name: 'tests', short: 't', value: true, repeat: true },
   { name: 'color' },
   { name: 'help', short: 'h' },
 ];
@@ -33,6 +36,8 @@ Flags:
   -n, --namespace NS               namespace for resources that name none (as kubectl -n), on both sides
       --fail-on risk               exit 1 when the change carries a 503 risk or a new error finding
       --partial                    the files are part of a mesh (as its check --partial)
+  -t, --tests PATH                 routing test cases (as its test reads them) whose requests join the
+                                   behaviour table (repeatable)
       --color                      colour the text output (default: only on a terminal, unless NO_COLOR)
 
 Exit: 0 (also with risks, unless --fail-on risk), 1 risk with --fail-on risk, 2 unusable input (a missing or
@@ -64,6 +69,23 @@ function readSide(
   return { combined, derived };
 }
 
+/**
+ * The requests of routing test cases, resolved against the head (a case's source must exist there): the
+ * person's own questions belong in the behaviour table beside the drawn ones.
+ */
+function testRequests(paths: readonly string[], io: Io, head: Derived, namespace: string): NamedRequest[] {
+  if (paths.length === 0) return [];
+  const ns = namespace || head.namespace.name;
+  return readTestCases(readInputs(paths, io.readStdin)).flatMap((tc) => {
+    const { requests, error } = unfold(head.model, tc, ns);
+    if (error) throw new InputError(`${tc.file}:${tc.line}: ${tc.description}: ${error}`);
+    return requests.map((request, i) => ({
+      name: requests.length > 1 ? `${tc.description} (${i + 1})` : tc.description,
+      request,
+    }));
+  });
+}
+
 /** `its diff`: returns the exit code. */
 export function runDiff(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv, DIFF_FLAGS);
@@ -86,7 +108,8 @@ export function runDiff(argv: readonly string[], io: Io): number {
   const partial = args.flags.get('partial') === true;
   const base = readSide(basePath, io, namespace, partial);
   const head = readSide(headPath, io, namespace, partial);
-  const c: Comparison = compare(base.derived, head.derived);
+  const requests = testRequests(flagList(args, 'tests'), io, head.derived, namespace);
+  const c: Comparison = compare(base.derived, head.derived, { requests });
   const sides: { base: Side; head: Side } = {
     base: { combined: base.combined, name: basePath },
     head: { combined: head.combined, name: headPath },
