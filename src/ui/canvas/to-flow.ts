@@ -84,16 +84,27 @@ export function toFlow(
   // While comparing, ghosts and changes come from the union: built afresh (a comparison is not typed into).
   const reuse = compared ? undefined : cache;
   const nodes: StudioNode[] = graph.nodes.map((g) => {
-    const position = positions.get(g.id) ?? { x: 0, y: 0 };
+    const position = positions.get(g.id) ?? ORIGIN;
+    const diag = diags.get(g.id);
+    const traced = trace?.nodes.has(g.id) ?? false;
+    const dimmed = stale || g.stale || (trace !== undefined && !traced);
+    // Compared field by field before anything is allocated: most nodes are kept, and thousands a key add up.
+    const before = reuse?.nodes.get(g);
+    if (
+      before &&
+      samePoint(before.position, position) &&
+      before.data.traced === traced &&
+      before.data.dimmed === dimmed &&
+      sameDiag(before.data.diag, diag)
+    )
+      return before;
     const data: StudioNodeData = {
       g,
-      diag: diags.get(g.id),
-      traced: trace?.nodes.has(g.id) ?? false,
-      dimmed: stale || g.stale || (trace !== undefined && !trace.nodes.has(g.id)),
+      diag,
+      traced,
+      dimmed,
       ...(compared?.nodes.has(g.id) ? { change: compared.nodes.get(g.id) } : {}),
     };
-    const before = reuse?.nodes.get(g);
-    if (before && samePoint(before.position, position) && sameData(before.data, data)) return before;
     const node: StudioNode = {
       ...(compared ? ghostNode(compared, g.id) : {}),
       id: g.id,
@@ -115,16 +126,20 @@ export function toFlow(
     return node;
   });
   const edges: StudioEdge[] = graph.edges.map((g) => {
-    const data: StudioEdgeData = {
-      g,
-      diag: diags.get(g.id),
-      traced: trace?.edges.has(g.id) ?? false,
-      tracedPercent: trace?.edges.get(g.id),
-      dimmed: stale || g.stale || (trace !== undefined && !trace.edges.has(g.id)),
-      ...edgeChange(compared, g.id),
-    };
-    const before = reuse?.edges.get(g);
-    if (before?.data && sameData(before.data, data)) return before;
+    const diag = diags.get(g.id);
+    const traced = trace?.edges.has(g.id) ?? false;
+    const tracedPercent = trace?.edges.get(g.id);
+    const dimmed = stale || g.stale || (trace !== undefined && !traced);
+    const before = reuse?.edges.get(g)?.data;
+    if (
+      before &&
+      before.traced === traced &&
+      before.tracedPercent === tracedPercent &&
+      before.dimmed === dimmed &&
+      sameDiag(before.diag, diag)
+    )
+      return reuse?.edges.get(g) as StudioEdge;
+    const data: StudioEdgeData = { g, diag, traced, tracedPercent, dimmed, ...edgeChange(compared, g.id) };
     const edge: StudioEdge = {
       id: g.id,
       source: g.source,
@@ -146,22 +161,12 @@ export function toFlow(
   return reuse.last;
 }
 
+const ORIGIN: Point = { x: 0, y: 0 };
+
 const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** Equal flags and an equal diagnostic summary (summaries are rebuilt for every derivation). */
-function sameData(a: StudioNodeData | StudioEdgeData, b: StudioNodeData | StudioEdgeData): boolean {
-  const keys = Object.keys(b);
-  if (Object.keys(a).length !== keys.length) return false;
-  for (const k of keys) {
-    if (k === 'diag') {
-      if (!sameDiag(a.diag as DiagSummary | undefined, b.diag as DiagSummary | undefined)) return false;
-    } else if (a[k] !== b[k]) return false;
-  }
-  return true;
-}
 
 function sameDiag(a: DiagSummary | undefined, b: DiagSummary | undefined): boolean {
   if (!a || !b) return a === b;

@@ -145,4 +145,20 @@ describe('setMarkers (onto a Monaco model, through the monaco namespace)', () =>
     setMarkers(fake, { uri: 'x' }, [], '');
     expect(calls.at(-1)?.markers).toEqual([]);
   });
+
+  it("takes positions from the editor's model when given them, instead of reading the text again", () => {
+    // A model whose positions say where the offsets are (here: a line per offset, as no line index would).
+    const asked: number[] = [];
+    const model = {
+      at: (offset: number) => {
+        asked.push(offset);
+        return { line: offset + 1, col: 3 };
+      },
+    };
+    setMarkers(fake, { uri: 'y' }, [diag([4, 9], { code: 'D' })], model);
+    expect(asked).toEqual([4, 9]);
+    expect(calls.at(-1)?.markers).toMatchObject([
+      { code: 'D', startLineNumber: 5, startColumn: 3, endLineNumber: 10, endColumn: 3 },
+    ]);
+  });
 });

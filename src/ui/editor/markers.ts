@@ -28,8 +28,13 @@ export interface MarkerData {
   source: string;
 }
 
+/** Offsets to 1-based lines and columns: a `LineIndex`, or the editor's model, which holds the same text. */
+export interface Positions {
+  at(offset: number): { line: number; col: number };
+}
+
 /** Diagnostics to marker data at 1-based lines and columns; an empty range still marks one character. */
-export function toMarkers(diagnostics: readonly Diagnostic[], lines: LineIndex): MarkerData[] {
+export function toMarkers(diagnostics: readonly Diagnostic[], lines: Positions): MarkerData[] {
   return diagnostics.map((d) => {
     const a = lines.at(d.range[0]);
     const b = lines.at(Math.max(d.range[1], d.range[0] + 1));
@@ -51,14 +56,16 @@ export function setMarkers<M>(
   api: MarkerApi<M>,
   model: M,
   diagnostics: readonly Diagnostic[],
-  text: string,
+  text: string | Positions,
 ): void {
   const severity = {
     error: api.MarkerSeverity.Error,
     warning: api.MarkerSeverity.Warning,
     info: api.MarkerSeverity.Info,
   };
-  const markers = toMarkers(diagnostics, new LineIndex(text)).map((m) => ({
+  // A model's positions cost a lookup each; a line index of a big text costs a pass over it for every key.
+  const lines = typeof text === 'string' ? new LineIndex(text) : text;
+  const markers = toMarkers(diagnostics, lines).map((m) => ({
     ...m,
     severity: severity[m.severity],
   }));

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { BIG_TEXT } from '../../state/derive-scheduler';
 import { useStudioInstance } from '../store-context';
 import { registerCodeActions } from './code-actions';
 import { setMarkers } from './markers';
@@ -50,6 +51,17 @@ export default function MonacoPane() {
       // `data-busy` on the pane while a big text waits to enter the editor (read-only meanwhile).
       onWaiting: (waiting) => setWaiting(waiting),
     });
+    // Sticky scroll re-reads the whole model's indentation after every change (~17 ms a key at 10,000
+    // resources in typing.bench): off while the text is big, as the scheduler's keystrokes must stay cheap there.
+    let sticky = true;
+    const stickyForSize = () => {
+      const want = model.getValueLength() < BIG_TEXT;
+      if (want === sticky) return;
+      sticky = want;
+      editor.updateOptions({ stickyScroll: { enabled: want } });
+    };
+    stickyForSize();
+    const sized = model.onDidChangeContent(stickyForSize);
     const codeActions = registerCodeActions(monaco, studio);
     const media = window.matchMedia?.('(prefers-color-scheme: dark)');
     const onTheme = () => monaco.editor.setTheme(themeName());
@@ -57,12 +69,19 @@ export default function MonacoPane() {
 
     // Markers follow the settled derivation of the text the editor holds (see `marker-sync.ts`).
     const stopMarkers = startMarkerSync(studio, model, (d) =>
-      setMarkers(monaco, model, d.diagnostics, d.text),
+      // The model holds the derivation's text here (marker-sync checks), so its positions are the text's.
+      setMarkers(monaco, model, d.diagnostics, {
+        at: (offset) => {
+          const p = model.getPositionAt(offset);
+          return { line: p.lineNumber, col: p.column };
+        },
+      }),
     );
 
     return () => {
       stopMarkers();
       stopSync();
+      sized.dispose();
       codeActions.dispose();
       media?.removeEventListener('change', onTheme);
       studio.editor.attach(undefined);
