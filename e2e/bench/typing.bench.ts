@@ -173,6 +173,9 @@ async function typeTimed(page: Page, keys: string[]) {
   await chain;
 }
 
+/** A ratio and whether it meets its target. */
+const mark = (r: number, target: number) => `${r.toFixed(1)}× ${r <= target ? '✅' : '❌'}`;
+
 const readKeys = (page: Page) =>
   page.evaluate(() => {
     const w = window as unknown as { __keys: KeyTimes[]; __keysLongest: number };
@@ -194,7 +197,7 @@ for (const c of CASES) {
     const nodes = Number(await studio.canvas().getAttribute('data-node-count'));
     const ratio = paste.ms / floor.cold;
     console.log(
-      `| paste ${c.label} | ${Math.round(text.length / 1024)} KB | ${nodes} nodes | paste → graph ${paste.ms.toFixed(0)} ms | js-yaml loadAll cold ${floor.cold.toFixed(0)} / warm ${floor.warm.toFixed(0)} ms | ratio cold ${ratio.toFixed(1)}× warm ${(paste.ms / floor.warm).toFixed(1)}× (target ≤ 4×) ${ratio <= 4 ? '✅' : '❌'} | longest task ${paste.longest.toFixed(0)} ms (target ≤ 200) ${paste.longest <= 200 ? '✅' : '❌'} | heap ${heap.used.toFixed(0)} MB, ${heap.afterGc?.toFixed(0) ?? '?'} MB after gc (target < 600) ${(heap.afterGc ?? heap.used) < 600 ? '✅' : '❌'} |`,
+      `| paste ${c.label} | ${Math.round(text.length / 1024)} KB | ${nodes} nodes | paste → graph ${paste.ms.toFixed(0)} ms | js-yaml loadAll cold ${floor.cold.toFixed(0)} / warm ${floor.warm.toFixed(0)} ms | ratio cold ${mark(ratio, 4)} warm ${mark(paste.ms / floor.warm, 4)} (target ≤ 4×) | longest task ${paste.longest.toFixed(0)} ms (target ≤ 200) ${paste.longest <= 200 ? '✅' : '❌'} | heap ${heap.used.toFixed(0)} MB, ${heap.afterGc?.toFixed(0) ?? '?'} MB after gc (target < 600) ${(heap.afterGc ?? heap.used) < 600 ? '✅' : '❌'} |`,
     );
 
     // Weight digit: Backspace and the digit again, 25 times.
