@@ -70,7 +70,7 @@ function meshSection(mesh: KeystrokeMesh): string {
   const at = new Map(KEYSTROKE_SIZES.map((n) => [n, keystrokeAt(n, n >= 20000 ? 21 : 41, mesh)]));
   const text2000 = KEYSTROKE_MESHES[mesh].generate(2000);
   const jsYaml = timeTasks({ loadAll: { fn: () => loadAll(text2000) } }, 5, 1).loadAll;
-  const k = (n: number) => at.get(n)?.ms ?? NaN;
+  const k = (n: (typeof KEYSTROKE_SIZES)[number]) => at.get(n)?.ms ?? NaN;
   return [
     `Keystroke re-derive, ${mesh === 'plain' ? 'services only (generate-mesh)' : 'behind an ingress Gateway, with ServiceEntries (generate-gateway-mesh)'} (one character in one document, weight digit and label value alternating; median):`,
     '',

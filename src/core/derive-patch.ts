@@ -1,4 +1,4 @@
-import { reachOf } from './derive-scope';
+import { GATEWAY_LABEL, reachOf } from './derive-scope';
 import { buildGraph, indexModel } from './graph/build-graph';
 import type { Graph } from './graph/types';
 import { modelOf, type Built } from './model/build-model';
@@ -195,18 +195,28 @@ export function patch(
   const nsDocs = base.nsDocs;
   let globals = base.globals;
   const start: string[] = [];
+  // Label pairs a changed Gateway selected on before or after: the pods it no longer picks are in scope too.
+  const open = new Set<string>();
   for (const i of changed) {
     const was = base.built[i] ?? [];
     const now = built[i] ?? [];
     globals += link(links, was, -1, i, nsDocs) + link(links, now, 1, i, nsDocs);
-    for (const [, , r] of [...was, ...now]) start.push(`ns:${lower(r.namespace)}`);
+    for (const [, , r] of [...was, ...now]) {
+      start.push(`ns:${lower(r.namespace)}`);
+      const reach = reachOf(r);
+      if (reach !== 'global')
+        for (const k of reach) if (k.startsWith(GATEWAY_LABEL)) open.add(k.slice(GATEWAY_LABEL.length));
+    }
   }
   const next = { ...base, text: parsed.text, parsed, built, model, globals };
   if (globals > 0) return undefined;
-  // Every namespace linked to a changed resource's, transitively.
+  // Every namespace linked to a changed resource's, transitively; a pod label pair only while a Gateway selects
+  // on it (derive-scope.ts), and markers never.
   const keys = new Set(start);
   const queue = [...keys];
   for (let k = queue.pop(); k !== undefined; k = queue.pop()) {
+    if (k.startsWith(GATEWAY_LABEL)) continue;
+    if (k.startsWith('lbl:') && !open.has(k) && !links.has(GATEWAY_LABEL + k)) continue;
     for (const to of links.get(k)?.keys() ?? []) {
       if (!keys.has(to)) {
         keys.add(to);
@@ -227,10 +237,25 @@ export function patch(
   if (sub.workloads.length === 0 && model.workloads.length > 0) return undefined;
   if (sub.services.length === 0 && model.services.length > 0) return undefined;
   const index = indexModel(sub);
-  const resolves = (fqdn: string) => (index.servicesByFqdn.get(fqdn)?.length ?? 0) > 0;
+  // A host nothing in the scope stands for makes rules suggest from every Service and ServiceEntry; an exact
+  // ServiceEntry host is in the scope whenever something names it (its `host:` key).
+  const resolves = (fqdn: string) =>
+    (index.servicesByFqdn.get(fqdn)?.length ?? 0) > 0 || index.hasServiceEntry(fqdn) !== undefined;
+  // A gateway reference that resolves to nothing is matched against every Gateway for a suggestion.
+  const gatewayResolves = (vs: (typeof sub.virtualServices)[number], ref: string) => {
+    if (ref === 'mesh') return true;
+    const slash = ref.indexOf('/');
+    return slash < 0
+      ? index.gateway(vs.namespace, ref) !== undefined
+      : index.gateway(ref.slice(0, slash), ref.slice(slash + 1)) !== undefined;
+  };
   for (const dr of sub.destinationRules) if (!resolves(dr.fqdn)) return undefined;
   for (const vs of sub.virtualServices) {
-    if (!vs.fqdns.every(resolves)) return undefined;
+    // A host a Gateway serves under a public name needs no Service; one that looks in-cluster does.
+    const gatewayOnly = vs.gateways.length > 0 && !vs.gateways.includes('mesh');
+    const hostOk = (f: string) => resolves(f) || (gatewayOnly && !f.endsWith('.svc.cluster.local'));
+    if (!vs.fqdns.every(hostOk)) return undefined;
+    if (!vs.gateways.every((g) => gatewayResolves(vs, g))) return undefined;
     for (const r of vs.routes) {
       if (!r.destinations.every((d) => resolves(d.fqdn))) return undefined;
       if (r.mirror && !resolves(r.mirror.fqdn)) return undefined;

@@ -1,12 +1,24 @@
 import { isClusterScoped } from './model/namespace';
-import type { DestinationRule, ResourceBase, Service, VirtualService } from './model/types';
+import { isRec } from './model/read';
+import type {
+  DestinationRule,
+  Gateway,
+  ResourceBase,
+  Service,
+  ServiceEntry,
+  VirtualService,
+  Workload,
+} from './model/types';
 
 // Which namespaces a resource's findings and graph elements can depend on. A keystroke re-runs graph and
 // checks only over the namespaces the changed resources reach (and the namespaces reaching those): every rule
-// relates resources through hosts (`name.ns.svc.cluster.local`), selectors (namespace-local) or refs (which
-// carry the namespace). Anything that reaches past namespaces (gateways select pods anywhere, ServiceEntries
-// and wildcard or external hosts match by suffix, mesh-wide config in istio-system, cluster-scoped kinds) is
-// `global`: while the text holds one, every change re-derives in full.
+// relates resources through hosts (`name.ns.svc.cluster.local`, or an exact external host a ServiceEntry
+// declares: `host:<host>`), selectors (namespace-local, except a Gateway's: `lbl:<k>=<v>`, followed only while
+// some Gateway selects on it, see `GATEWAY_LABEL`), refs (which carry the namespace; a VirtualService's
+// gateways: `gw:<ns>/<name>`), and Gateways compare with each other (`kind:gateway`). What reaches further
+// (wildcard hosts match by suffix, exportTo, delegation, workloadSelector, mesh-wide policies and Sidecars,
+// other config in istio-system, cluster-scoped kinds) is `global`: while the text holds one, every change
+// re-derives in full.
 
 /** A resource's reach: the namespace keys (`ns:<ns>`, `name:<short name>`) it links, or everything. */
 export type Reach = readonly string[] | 'global';
@@ -16,12 +28,30 @@ const CLUSTER_HOST = /^([^.*]+)\.([^.*]+)\.svc\.cluster\.local$/;
 
 const nsKey = (ns: string) => `ns:${ns.toLowerCase()}`;
 
-/** Keys of a resolved host, or undefined when it is not one in-cluster Service's FQDN. */
+/**
+ * The marker a Gateway's selector pairs carry (`#lbl:k=v` beside `lbl:k=v`): workloads link every pod label pair
+ * they have, and a pair is followed from one namespace to the others only while a Gateway selects on it, so
+ * `version: v1` on every Deployment links nothing.
+ */
+export const GATEWAY_LABEL = '#';
+
+/** Keys of a resolved host, or undefined when it is a pattern (matched by suffix against anything). */
 function hostKeys(fqdn: string): string[] | undefined {
   const m = CLUSTER_HOST.exec(fqdn);
-  if (!m?.[1] || !m[2]) return undefined;
   // `name:` links a short host to Services of that name in other namespaces (the namespace mix-up finding).
-  return [nsKey(m[2]), `name:${m[1]}`];
+  if (m?.[1] && m[2]) return [nsKey(m[2]), `name:${m[1]}`];
+  if (fqdn.includes('*') || fqdn === '') return undefined;
+  // An exact external host: the ServiceEntries declaring it and everything naming it.
+  return [`host:${fqdn.toLowerCase()}`];
+}
+
+const labelKeys = (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => `lbl:${k}=${v}`);
+
+/** `gw:<ns>/<name>` of a VirtualService's gateway reference (`name` alone is in its own namespace). */
+function gatewayKey(vsNamespace: string, ref: string): string {
+  const slash = ref.indexOf('/');
+  const ns = slash < 0 ? vsNamespace : ref.slice(0, slash);
+  return `gw:${ns.toLowerCase()}/${(slash < 0 ? ref : ref.slice(slash + 1)).toLowerCase()}`;
 }
 
 function hostsReach(own: string[], fqdns: readonly string[]): Reach {
@@ -47,16 +77,20 @@ export function reachOf(r: ResourceBase): Reach {
 }
 
 function computeReach(r: ResourceBase): Reach {
-  if (r.namespace.toLowerCase() === ROOT_NAMESPACE || isClusterScoped(r.kind)) return 'global';
+  if (isClusterScoped(r.kind)) return 'global';
   const own = [nsKey(r.namespace)];
   const group = r.apiVersion.split('/')[0] ?? '';
   if (r.missing) return own;
+  // A workload's pod labels, for the Gateways selecting on them (whatever its namespace).
+  if ('podLabels' in r) return [...own, ...labelKeys((r as Workload).podLabels)];
   // Only the model's typed resources carry the fields read below: a `DestinationRule` of another group (a typo
   // in apiVersion) is kept in `others` as a plain resource.
   const typed =
     (r.kind === 'Service' && 'fqdn' in r) ||
     (r.kind === 'DestinationRule' && 'subsets' in r) ||
-    (r.kind === 'VirtualService' && 'routes' in r);
+    (r.kind === 'VirtualService' && 'routes' in r) ||
+    (r.kind === 'Gateway' && 'servers' in r) ||
+    (r.kind === 'ServiceEntry' && 'fqdns' in r);
   switch (typed ? r.kind : '') {
     case 'Service':
       return [...own, `name:${(r as Service).name.toLowerCase()}`];
@@ -65,22 +99,52 @@ function computeReach(r: ResourceBase): Reach {
       if (dr.exportTo.length > 0 || dr.workloadSelector) return 'global';
       return hostsReach(own, [dr.fqdn]);
     }
+    case 'Gateway': {
+      if (!group.endsWith('istio.io')) return 'global';
+      const gw = r as Gateway;
+      // An empty selector picks every pod of the mesh.
+      const sel = labelKeys(gw.selector);
+      if (sel.length === 0) return 'global';
+      return [
+        ...own,
+        gatewayKey(gw.namespace, gw.name),
+        'kind:gateway',
+        ...sel,
+        ...sel.map((k) => GATEWAY_LABEL + k),
+      ];
+    }
+    case 'ServiceEntry': {
+      const se = r as ServiceEntry;
+      if (
+        !group.endsWith('istio.io') ||
+        se.exportTo.length > 0 ||
+        (isRec(r.raw.spec) && 'workloadSelector' in r.raw.spec)
+      )
+        return 'global';
+      return hostsReach(own, se.fqdns);
+    }
     case 'VirtualService': {
       const vs = r as VirtualService;
-      if (vs.exportTo.length > 0 || vs.gateways.some((g) => g !== 'mesh')) return 'global';
+      if (vs.exportTo.length > 0) return 'global';
+      const gateways = vs.gateways.filter((g) => g !== 'mesh').map((g) => gatewayKey(vs.namespace, g));
       // Delegation and route-level gateway or source-namespace matches name things outside the namespace.
       const outward = (m: Record<string, unknown>) => 'gateways' in m || 'sourceNamespace' in m;
       if (vs.routes.some((rt) => rt.delegate || rt.match.some(outward))) return 'global';
+      // Hosts of a VirtualService bound to gateways only are matched against those gateways' hosts and the other
+      // VirtualServices on them (all behind its `gw:` keys), never sidecars': a pattern there reaches no further.
+      const mesh = vs.gateways.length === 0 || vs.gateways.includes('mesh');
       const fqdns = [
-        ...vs.fqdns,
+        ...(mesh ? vs.fqdns : vs.fqdns.filter((h) => !h.includes('*'))),
         ...vs.routes.flatMap((rt) => [
           ...rt.destinations.map((d) => d.fqdn),
           ...(rt.mirror ? [rt.mirror.fqdn] : []),
         ]),
       ];
-      return hostsReach(own, fqdns);
+      return hostsReach([...own, ...gateways], fqdns);
     }
     default:
+      // Config of the root namespace applies mesh-wide.
+      if (r.namespace.toLowerCase() === ROOT_NAMESPACE) return 'global';
       // Gateways, ServiceEntries, Sidecars, policies and Gateway API kinds reach across namespaces.
       if (group.endsWith('istio.io') || group.endsWith('k8s.io')) return 'global';
       return own;
