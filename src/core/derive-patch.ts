@@ -1,9 +1,10 @@
-import { GATEWAY_LABEL, reachOf } from './derive-scope';
+import { BOUND, GATEWAY_LABEL, reachOf } from './derive-scope';
 import { buildGraph, indexModel } from './graph/build-graph';
-import type { Graph } from './graph/types';
+import type { Graph, GraphEdge } from './graph/types';
 import { modelOf, type Built } from './model/build-model';
 import type { MeshModel } from './model/types';
-import { validate } from './validate/index';
+import { shiftDiagnostic } from './validate/context';
+import { GROUP_CODES, validate, validateGroups } from './validate/index';
 import { syntaxDiagnostics } from './validate/syntax';
 import type { Diagnostic } from './validate/types';
 import { docEditOf, type ParsedText } from './yaml/parse';
@@ -14,7 +15,8 @@ export { commonPrefix, commonSuffix } from './yaml/text-diff';
 // A keystroke changes one document. Instead of rebuilding graph and checks for the whole text, the patch
 // re-runs them over the namespaces the changed resources can reach (derive-scope.ts) and splices the results
 // into the last derivation: graph elements in place (same ids, same order), findings by their resource's
-// namespace. Whenever that cannot be sure of giving what a full run gives (documents added or removed, the
+// namespace. Group rules (the VirtualServices of one gateway, whatever their namespaces) run over the whole model
+// instead, memoised per group, and their findings replace the last ones. Whenever that cannot be sure of giving what a full run gives (documents added or removed, the
 // default namespace moved, something with global reach, a changed set of graph ids), it says so and the caller
 // derives in full. derive-patch.test.ts holds it to a full run over random edit sequences.
 
@@ -87,6 +89,13 @@ function link(
   return by * global;
 }
 
+/**
+ * The node whose namespace an edge belongs to: the resource that makes it. A Gateway's `binds` edge comes from the
+ * VirtualService naming the Gateway (its target), so an edit there re-draws it without the Gateway's namespace
+ * holding every bound VirtualService; every other edge from its source.
+ */
+const ownerOf = (e: GraphEdge) => (e.kind === 'binds' ? e.target : e.source);
+
 /** Position maps and per-namespace counts of a graph, built once per full derivation. */
 function graphTables(graph: Graph) {
   const nodePos = new Map<string, number>();
@@ -99,8 +108,8 @@ function graphTables(graph: Graph) {
   const edgesPerNs = new Map<string, number>();
   graph.edges.forEach((e, i) => {
     edgePos.set(e.id, i);
-    const src = graph.nodes[nodePos.get(e.source) ?? -1];
-    bump(edgesPerNs, src ? lower(src.namespace) : '', 1);
+    const owner = graph.nodes[nodePos.get(ownerOf(e)) ?? -1];
+    bump(edgesPerNs, owner ? lower(owner.namespace) : '', 1);
   });
   return { nodePos, edgePos, nodesPerNs, edgesPerNs };
 }
@@ -138,23 +147,6 @@ function nsOfRef(ref: string | undefined): string | undefined {
   const sp = ref.indexOf(' ');
   const slash = ref.indexOf('/', sp + 1);
   return slash < 0 ? undefined : lower(ref.slice(sp + 1, slash));
-}
-
-function shift(d: Diagnostic, by: number): Diagnostic {
-  return {
-    ...d,
-    range: [d.range[0] + by, d.range[1] + by],
-    ...(d.related
-      ? { related: d.related.map((r) => ({ ...r, range: [r.range[0] + by, r.range[1] + by] })) }
-      : {}),
-    ...(d.fixes
-      ? {
-          fixes: d.fixes.map((f) =>
-            f.edit ? { ...f, edit: { ...f.edit, start: f.edit.start + by, end: f.edit.end + by } } : f,
-          ),
-        }
-      : {}),
-  };
 }
 
 const order = { error: 0, warning: 1, info: 2 } as const;
@@ -197,6 +189,8 @@ export function patch(
   const start: string[] = [];
   // Label pairs a changed Gateway selected on before or after: the pods it no longer picks are in scope too.
   const open = new Set<string>();
+  // A changed Gateway's bound key (`>gw:`, before and after): every VirtualService bound to it is checked again.
+  const openBound = new Set<string>();
   for (const i of changed) {
     const was = base.built[i] ?? [];
     const now = built[i] ?? [];
@@ -205,17 +199,32 @@ export function patch(
       start.push(`ns:${lower(r.namespace)}`);
       const reach = reachOf(r);
       if (reach !== 'global')
-        for (const k of reach) if (k.startsWith(GATEWAY_LABEL)) open.add(k.slice(GATEWAY_LABEL.length));
+        for (const k of reach) {
+          if (k.startsWith(GATEWAY_LABEL)) open.add(k.slice(GATEWAY_LABEL.length));
+          if (k.startsWith('gw:')) {
+            openBound.add(BOUND + k);
+            start.push(BOUND + k);
+          }
+        }
     }
   }
   const next = { ...base, text: parsed.text, parsed, built, model, globals };
   if (globals > 0) return undefined;
   // Every namespace linked to a changed resource's, transitively; a pod label pair only while a Gateway selects
-  // on it (derive-scope.ts), and markers never.
+  // on it (derive-scope.ts), and markers never; a VirtualService's gateway key leads to the Gateway, and to the
+  // other VirtualServices bound to it only when that Gateway changed.
   const keys = new Set(start);
   const queue = [...keys];
   for (let k = queue.pop(); k !== undefined; k = queue.pop()) {
     if (k.startsWith(GATEWAY_LABEL)) continue;
+    if (k.startsWith(BOUND)) {
+      const gw = k.slice(BOUND.length);
+      if (!keys.has(gw)) {
+        keys.add(gw);
+        queue.push(gw);
+      }
+      if (!openBound.has(k)) continue;
+    }
     if (k.startsWith('lbl:') && !open.has(k) && !links.has(GATEWAY_LABEL + k)) continue;
     for (const to of links.get(k)?.keys() ?? []) {
       if (!keys.has(to)) {
@@ -265,7 +274,14 @@ export function patch(
   const graph = spliceGraph(base, subGraph, scope);
   if (!graph) return undefined;
   const scopeDocs = inScope.flatMap((d) => parsed.docs[d] ?? []);
-  const found = validate({ parsed, model: sub, index, graph: subGraph, meshComplete, docs: scopeDocs });
+  const found = validate(
+    { parsed, model: sub, index, graph: subGraph, meshComplete, docs: scopeDocs },
+    { groups: false },
+  );
+  // The group rules over the whole model (they read its resources and the text only, not the scope's index or
+  // graph); each re-checks only the groups this edit changed.
+  const grouped = validateGroups({ parsed, model, index, graph: subGraph, meshComplete });
+  if (grouped.some((d) => d.resource === undefined)) return undefined;
   const mine: Diagnostic[] = [];
   for (const d of found) {
     if (d.resource === undefined) {
@@ -274,7 +290,7 @@ export function patch(
     }
     if (scope.has(nsOfRef(d.resource) ?? '')) mine.push(d);
   }
-  const diagnostics = spliceDiagnostics(base, parsed, scope, mine);
+  const diagnostics = spliceDiagnostics(base, parsed, scope, [...mine, ...grouped]);
   if (!diagnostics) return undefined;
   return { model, graph, diagnostics, base: { ...next, graph, diagnostics } };
 }
@@ -302,8 +318,8 @@ function spliceGraph(base: PatchBase, sub: Graph, scope: Set<string>): Graph | u
   last = -1;
   for (const e of sub.edges) {
     const at = base.edgePos.get(e.id);
-    const src = nodes[base.nodePos.get(e.source) ?? -1];
-    if (at === undefined || at <= last || !src || !scope.has(lower(src.namespace))) return undefined;
+    const owner = nodes[base.nodePos.get(ownerOf(e)) ?? -1];
+    if (at === undefined || at <= last || !owner || !scope.has(lower(owner.namespace))) return undefined;
     edges[at] = e;
     last = at;
   }
@@ -328,7 +344,7 @@ const before = (x: Diagnostic, y: Diagnostic) =>
 
 /**
  * The last findings outside the scope and outside the re-read span (those after it moved with their text), the
- * scope's new ones and the syntax problems. The last list is sorted and filtering and moving keep it so:
+ * scope's new ones, the group rules' (all of them anew) and the syntax problems. The last list is sorted and filtering and moving keep it so:
  * the new ones are merged in, not the whole list sorted again.
  */
 function spliceDiagnostics(
@@ -343,9 +359,9 @@ function spliceDiagnostics(
     // Syntax problems (no resource) are all taken anew below: a loop over the documents that allocates nothing
     // for documents without problems.
     const ns = nsOfRef(d.resource);
-    if (ns === undefined || scope.has(ns)) continue;
+    if (ns === undefined || scope.has(ns) || GROUP_CODES.has(d.code)) continue;
     // A finding kept lies in a document the edit did not touch.
-    if (d.range[0] >= b) kept.push(delta === 0 ? d : shift(d, delta));
+    if (d.range[0] >= b) kept.push(delta === 0 ? d : shiftDiagnostic(d, delta));
     else if (d.range[1] <= a) kept.push(d);
     else return undefined;
   }

@@ -14,11 +14,15 @@ import type {
 // checks only over the namespaces the changed resources reach (and the namespaces reaching those): every rule
 // relates resources through hosts (`name.ns.svc.cluster.local`, or an exact external host a ServiceEntry
 // declares: `host:<host>`), selectors (namespace-local, except a Gateway's: `lbl:<k>=<v>`, followed only while
-// some Gateway selects on it, see `GATEWAY_LABEL`), refs (which carry the namespace; a VirtualService's
-// gateways: `gw:<ns>/<name>`), and Gateways compare with each other (`kind:gateway`). What reaches further
-// (wildcard hosts match by suffix, exportTo, delegation, workloadSelector, mesh-wide policies and Sidecars,
-// other config in istio-system, cluster-scoped kinds) is `global`: while the text holds one, every change
-// re-derives in full.
+// some Gateway selects on it, see `GATEWAY_LABEL`), refs (which carry the namespace), and Gateways compare with
+// each other (`kind:gateway`). A Gateway holds `gw:<ns>/<name>`; a VirtualService bound to it holds the same key
+// behind `BOUND` (`>gw:<ns>/<name>`), a one-way link: an edit of the VirtualService brings in the Gateway's
+// namespace (whose hosts it is checked against), not the other namespaces binding the same Gateway; only an
+// edit of the Gateway itself brings in every namespace bound to it. What compares the VirtualServices of one
+// gateway with each other (ITS0132) is a group rule (`validate/index.ts` `groupRules`): the patch runs it over
+// the whole model, memoised per group. What reaches further (wildcard hosts match by suffix, exportTo,
+// delegation, workloadSelector, mesh-wide policies and Sidecars, other config in istio-system, cluster-scoped
+// kinds) is `global`: while the text holds one, every change re-derives in full.
 
 /** A resource's reach: the namespace keys (`ns:<ns>`, `name:<short name>`) it links, or everything. */
 export type Reach = readonly string[] | 'global';
@@ -34,6 +38,9 @@ const nsKey = (ns: string) => `ns:${ns.toLowerCase()}`;
  * `version: v1` on every Deployment links nothing.
  */
 export const GATEWAY_LABEL = '#';
+
+/** The marker of a VirtualService's gateway key (`>gw:ns/name`): followed to the Gateway, not back (see above). */
+export const BOUND = '>';
 
 /** Keys of a resolved host, or undefined when it is a pattern (matched by suffix against anything). */
 function hostKeys(fqdn: string): string[] | undefined {
@@ -126,12 +133,15 @@ function computeReach(r: ResourceBase): Reach {
     case 'VirtualService': {
       const vs = r as VirtualService;
       if (vs.exportTo.length > 0) return 'global';
-      const gateways = vs.gateways.filter((g) => g !== 'mesh').map((g) => gatewayKey(vs.namespace, g));
+      const gateways = vs.gateways
+        .filter((g) => g !== 'mesh')
+        .map((g) => BOUND + gatewayKey(vs.namespace, g));
       // Delegation and route-level gateway or source-namespace matches name things outside the namespace.
       const outward = (m: Record<string, unknown>) => 'gateways' in m || 'sourceNamespace' in m;
       if (vs.routes.some((rt) => rt.delegate || rt.match.some(outward))) return 'global';
-      // Hosts of a VirtualService bound to gateways only are matched against those gateways' hosts and the other
-      // VirtualServices on them (all behind its `gw:` keys), never sidecars': a pattern there reaches no further.
+      // Hosts of a VirtualService bound to gateways only are matched against those gateways' hosts (behind its
+      // `>gw:` keys) and the other VirtualServices on them (group rules, over the whole model), never sidecars': a
+      // pattern there reaches no further.
       const mesh = vs.gateways.length === 0 || vs.gateways.includes('mesh');
       const fqdns = [
         ...(mesh ? vs.fqdns : vs.fqdns.filter((h) => !h.includes('*'))),

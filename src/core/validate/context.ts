@@ -57,3 +57,22 @@ export function at(
     ...extra,
   };
 }
+
+/** A finding moved by `by` characters (its document moved by an edit above it). */
+export function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
+  if (by === 0) return d;
+  return {
+    ...d,
+    range: [d.range[0] + by, d.range[1] + by],
+    ...(d.related
+      ? { related: d.related.map((r) => ({ ...r, range: [r.range[0] + by, r.range[1] + by] })) }
+      : {}),
+    ...(d.fixes
+      ? {
+          fixes: d.fixes.map((f) =>
+            f.edit ? { ...f, edit: { ...f.edit, start: f.edit.start + by, end: f.edit.end + by } } : f,
+          ),
+        }
+      : {}),
+  };
+}
