@@ -22,7 +22,8 @@ const load = () => import('./canvas-trace-runner');
  */
 export function useTrace(): Trace | undefined {
   const request = useStudio(selectSimRequest);
-  const { model, index } = useSettledDerived();
+  // The index is built lazily after a patched keystroke: read it only when a request is traced.
+  const derived = useSettledDerived();
   const [runner, setRunner] = useState<Runner | undefined>(loaded);
   useEffect(() => {
     if (!request || runner) return;
@@ -35,7 +36,7 @@ export function useTrace(): Trace | undefined {
       live = false;
     };
   }, [request, runner]);
-  const run = useSimulation(model, index, request, runner?.runTrace);
+  const run = useSimulation(derived, request, runner?.runTrace);
   useRuleHighlight(run?.result.rule, request);
   return run?.trace;
 }

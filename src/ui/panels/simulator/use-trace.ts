@@ -9,6 +9,5 @@ const selectSimRequest = (s: StudioState) => s.simRequest;
 /** The result of the simulator's request against the current text; re-runs when either changes. */
 export function useSimResult(): SimResult | undefined {
   const request = useStudio(selectSimRequest);
-  const { model, index } = useSettledDerived();
-  return useSimulation(model, index, request, simulateCached);
+  return useSimulation(useSettledDerived(), request, simulateCached);
 }
