@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createParser, docEditOf, parseText, type ParsedText } from './parse';
+import { splitDocuments } from './split';
 
 // The parser re-splits only the span a keystroke changed (parse.ts `incremental`): over random edits that make
 // and break document markers (`---` at a line start, with spaces, CRLF), insert and delete text and break
@@ -70,6 +71,29 @@ describe('incremental parse equals a fresh parse', () => {
     }
     // Most steps must re-read a few documents, not all, or the equality says nothing about the re-split.
     expect(reused).toBeGreaterThan(60);
+  });
+
+  it.each([7, 8, 9])('missing(text) after random edits names exactly the new documents, seed %i', (seed) => {
+    // Checked against the documents of both texts as a plain split sees them, not against the parser's memo.
+    const random = rng(seed);
+    const pick = (n: number) => Math.floor(random() * n);
+    const parse = createParser();
+    let text = START;
+    parse(text);
+    let some = 0;
+    for (let step = 0; step < 100; step++) {
+      const at = pick(text.length);
+      const put = pick(4) === 0 ? '' : (PIECES[pick(PIECES.length)] ?? '');
+      const next = text.slice(0, at) + put + text.slice(at + (pick(3) === 0 ? pick(6) : 0));
+      const before = new Set(splitDocuments(text).map((c) => c.text));
+      const want = [...new Set(splitDocuments(next).map((c) => c.text))].filter((t) => !before.has(t));
+      const got = parse.missing(next);
+      expect([...got].sort(), `seed ${seed}, step ${step}`).toEqual(want.sort());
+      if (got.length > 0) some++;
+      text = next;
+      parse(text);
+    }
+    expect(some).toBeGreaterThan(50);
   });
 
   it('keeps the documents before the edit and moves those after it', () => {

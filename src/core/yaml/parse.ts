@@ -275,6 +275,21 @@ export interface Parser {
 }
 
 /**
+ * The documents of `prev` an edit into `text` touched: `[from, oldTo)` in `prev`, whose text is `[a, b)` in
+ * `text` (from the common prefix to the common suffix, widened to whole documents); `delta` is the length change.
+ */
+function touchedSpan(prev: ParsedText, text: string) {
+  const p = commonPrefix(prev.text, text);
+  const oldEnd = prev.text.length - commonSuffix(prev.text, text, p);
+  const delta = text.length - prev.text.length;
+  const from = firstTouched(prev.docs, p);
+  const oldTo = firstUntouched(prev.docs, from, oldEnd);
+  const a = prev.docs[from]?.start ?? 0;
+  const b = oldTo < prev.docs.length ? (prev.docs[oldTo]?.start ?? 0) + delta : text.length;
+  return { from, oldTo, a, b, delta };
+}
+
+/**
  * Parses a multi-document text, one document at a time. Documents whose text is unchanged since the last call
  * (or seeded since) are reused, so a keystroke re-parses only the document it touched. Against the last text,
  * only the span between the common prefix and suffix is re-split: documents before it are kept as they were,
@@ -298,13 +313,7 @@ export function createParser(): Parser {
     return { text, docs };
   };
   const incremental = (prev: ParsedText, text: string): ParsedText => {
-    const p = commonPrefix(prev.text, text);
-    const oldEnd = prev.text.length - commonSuffix(prev.text, text, p);
-    const delta = text.length - prev.text.length;
-    const from = firstTouched(prev.docs, p);
-    const oldTo = firstUntouched(prev.docs, from, oldEnd);
-    const a = prev.docs[from]?.start ?? 0;
-    const b = oldTo < prev.docs.length ? (prev.docs[oldTo]?.start ?? 0) + delta : text.length;
+    const { from, oldTo, a, b, delta } = touchedSpan(prev, text);
     const added = new Map<string, Entry>();
     const middle = splitDocuments(text.slice(a, b)).map(
       (chunk, k) => new Doc(entryOf(chunk.text, added), from + k, a + chunk.start),
@@ -335,9 +344,17 @@ export function createParser(): Parser {
     last = out;
     return out;
   };
-  const missing = (text: string): string[] => [
-    ...new Set(splitDocuments(text).flatMap((c) => (cache.has(c.text) ? [] : [c.text]))),
-  ];
+  // Against the last text only the touched span can hold documents the memo lacks (the others are the last
+  // text's documents, moved): a keystroke in a 7 MB text splits a few documents, not all of them.
+  const missing = (text: string): string[] => {
+    if (last?.text === text) return [];
+    const span = last && last.docs.length > 0 ? touchedSpan(last, text) : { a: 0, b: text.length };
+    return [
+      ...new Set(
+        splitDocuments(text.slice(span.a, span.b)).flatMap((c) => (cache.has(c.text) ? [] : [c.text])),
+      ),
+    ];
+  };
   const seed = (docText: string, facts: ChunkFacts) => {
     if (!cache.has(docText)) cache.set(docText, new Entry(docText, facts));
   };
