@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { useRowLimit } from './show-more';
 import { useRowState } from './use-row-state';
 import type { EnvoyCluster } from '../../../core/envoy';
+import { ExpandCell, JsonRow } from './json-row';
 import { dotted } from '../../../core/envoy/proxy-config-table';
 
 interface Props {
@@ -51,20 +52,7 @@ export function ClustersTable({ clusters, onReveal }: Props) {
                   onReveal(c);
                 }}
               >
-                <td>
-                  <button
-                    type="button"
-                    className="envoy-expand"
-                    aria-expanded={open.has(c.name)}
-                    aria-label="Envoy JSON"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      toggle(c.name);
-                    }}
-                  >
-                    {open.has(c.name) ? '▾' : '▸'}
-                  </button>
-                </td>
+                <ExpandCell open={open.has(c.name)} onToggle={() => toggle(c.name)} />
                 <td>{c.serviceFqdn}</td>
                 <td>{c.port || '-'}</td>
                 <td>{c.subset || '-'}</td>
@@ -72,13 +60,7 @@ export function ClustersTable({ clusters, onReveal }: Props) {
                 <td>{c.type}</td>
                 <td>{c.destinationRule ? dotted(c.destinationRule) : ''}</td>
               </tr>
-              {open.has(c.name) && (
-                <tr className="envoy-json-row">
-                  <td colSpan={7}>
-                    <pre data-testid="envoy-json">{JSON.stringify(c, null, 2)}</pre>
-                  </td>
-                </tr>
-              )}
+              {open.has(c.name) && <JsonRow columns={7}>{JSON.stringify(c, null, 2)}</JsonRow>}
             </Fragment>
           ))}
         </tbody>

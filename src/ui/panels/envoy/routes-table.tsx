@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { useRowLimit } from './show-more';
 import { useRowState } from './use-row-state';
 import type { EnvoyRoute } from '../../../core/envoy';
+import { ExpandCell, JsonRow } from './json-row';
 import type { RouteRow } from '../../../core/envoy/proxy-config-table';
 
 interface Props {
@@ -44,20 +45,7 @@ export function RoutesTable({ rows, onReveal }: Props) {
                   if (r.route) onReveal(r.route);
                 }}
               >
-                <td>
-                  <button
-                    type="button"
-                    className="envoy-expand"
-                    aria-expanded={open.has(r.key)}
-                    aria-label="Envoy JSON"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      toggle(r.key);
-                    }}
-                  >
-                    {open.has(r.key) ? '▾' : '▸'}
-                  </button>
-                </td>
+                <ExpandCell open={open.has(r.key)} onToggle={() => toggle(r.key)} />
                 <td>{r.routeConfig}</td>
                 <td>{r.vhost}</td>
                 <td className="envoy-domains">{r.domains}</td>
@@ -65,15 +53,11 @@ export function RoutesTable({ rows, onReveal }: Props) {
                 <td>{r.virtualService}</td>
               </tr>
               {open.has(r.key) && (
-                <tr className="envoy-json-row">
-                  <td colSpan={6}>
-                    <pre data-testid="envoy-json">
-                      {r.route
-                        ? JSON.stringify(withoutSource(r.route), null, 2)
-                        : '(no routes: Envoy answers 404 NR)'}
-                    </pre>
-                  </td>
-                </tr>
+                <JsonRow columns={6}>
+                  {r.route
+                    ? JSON.stringify(withoutSource(r.route), null, 2)
+                    : '(no routes: Envoy answers 404 NR)'}
+                </JsonRow>
               )}
             </Fragment>
           ))}
