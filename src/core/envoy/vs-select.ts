@@ -31,7 +31,11 @@ export function gatewayRef(ref: string, namespace: string): string {
   return `${namespace}/${r}`;
 }
 
-function tier(vs: VirtualService, ns: string): number | undefined {
+/**
+ * istiod's visibility tier of a VirtualService for a proxy in `ns`: exported privately (`.`) first, then to this
+ * namespace, then to all; undefined when the proxy does not see it.
+ */
+export function visibilityTier(vs: VirtualService, ns: string): number | undefined {
   const e = vs.exportTo;
   if (e.length === 0 || e.includes('*')) return 2;
   if (e.includes('.') && vs.namespace === ns) return 0;
@@ -46,7 +50,7 @@ function tier(vs: VirtualService, ns: string): number | undefined {
 export function orderedVirtualServices(model: MeshModel, ns: string, env: Env): VirtualService[] {
   const sorted = byCreation(model.virtualServices, env);
   const out: VirtualService[] = [];
-  for (const t of [0, 1, 2]) for (const vs of sorted) if (tier(vs, ns) === t) out.push(vs);
+  for (const t of [0, 1, 2]) for (const vs of sorted) if (visibilityTier(vs, ns) === t) out.push(vs);
   return out;
 }
 

@@ -1,28 +1,17 @@
 import { byCreation, DEFAULT_ENV } from '../../envoy/env';
+import { visibilityTier } from '../../envoy/vs-select';
 import { rec, str } from '../../model/read';
 import type { VirtualService } from '../../model/types';
 import type { ValidationContext } from '../context';
 import { boundToMesh, cachedBy } from './util';
-
-/**
- * istiod's visibility tier of a VirtualService for a proxy in `ns` (envoy/vs-select.ts): exported privately
- * (`.`) first, then to this namespace, then to all; undefined when the proxy does not see it.
- */
-function tier(vs: VirtualService, ns: string): number | undefined {
-  const e = vs.exportTo;
-  if (e.length === 0 || e.includes('*')) return 2;
-  if (e.includes('.') && vs.namespace === ns) return 0;
-  if (e.includes(ns)) return 1;
-  return undefined;
-}
 
 const createdAt = (vs: VirtualService) => str(rec(vs.raw.metadata).creationTimestamp);
 const key = (vs: VirtualService) => `${vs.namespace}/${vs.name}`;
 
 /** Why istiod puts `w` before `l` for a proxy in `ns` (the order envoy/vs-select.ts and envoy/env.ts implement). */
 function reason(w: VirtualService, l: VirtualService, ns: string): string {
-  const tw = tier(w, ns) ?? 2;
-  const tl = tier(l, ns) ?? 2;
+  const tw = visibilityTier(w, ns) ?? 2;
+  const tl = visibilityTier(l, ns) ?? 2;
   if (tw !== tl)
     return `${key(w)} is exported ${tw === 0 ? 'privately (`exportTo: ["."]`)' : `to ${ns} by name`}, which istiod prefers over a wider exportTo`;
   const cw = createdAt(w);
@@ -65,13 +54,13 @@ export function sidecarWinnerNote(
     (host: string, ns: string) => `${ns}\u0000${host}`,
     (host: string, ns: string): VirtualService[] =>
       (hostMap().get(host) ?? [])
-        .filter((v) => tier(v, ns) !== undefined)
-        .sort((a, b) => (tier(a, ns) ?? 2) - (tier(b, ns) ?? 2))
+        .filter((v) => visibilityTier(v, ns) !== undefined)
+        .sort((a, b) => (visibilityTier(a, ns) ?? 2) - (visibilityTier(b, ns) ?? 2))
         .slice(0, 2),
   );
   return (vs, host) => {
     const ns = vs.namespace;
-    if (tier(vs, ns) === undefined) return undefined;
+    if (visibilityTier(vs, ns) === undefined) return undefined;
     const [winner, second] = firstTwo(host, ns);
     if (!winner || !second) return undefined;
     if (winner === vs)
