@@ -1,45 +1,30 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from './test-support/react-root';
 import { createStudioStore, type StudioStore } from '../state/store';
 import { BackupNotice } from './backup-notice';
 import { createStudio, noTabs, type TabChoices } from '../state/studio';
 import { createEditorBridge } from './editor/bridge';
 import { StudioProvider } from './store-context';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = reactRootPerTest();
 
 function render(store: StudioStore, tabs: TabChoices = noTabs) {
   act(() =>
-    root.render(
+    dom.root().render(
       <StudioProvider studio={createStudio(store, { editor: createEditorBridge(), tabs })}>
         <BackupNotice />
       </StudioProvider>,
     ),
   );
 }
-const byId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const byId = (id: string) => dom.host().querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 describe('BackupNotice', () => {
   it('shows nothing without an offer', () => {
     render(createStudioStore('a: 1\n'));
-    expect(host.innerHTML).toBe('');
+    expect(dom.host().innerHTML).toBe('');
   });
 
   it('names when the text was kept and how many follow; its buttons open and discard it', () => {

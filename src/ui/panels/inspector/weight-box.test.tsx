@@ -1,34 +1,19 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from '../../test-support/react-root';
 import { WEIGHT_COMMIT_PAUSE_MS, WeightBox } from './weight-box';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  vi.useFakeTimers();
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.useRealTimers();
-});
+const dom = reactRootPerTest();
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
 /** Renders a box showing `value`; `onCommit` answers whether it wrote (as the weights section does). */
 function render(value: number, onCommit: (v: number) => boolean) {
   act(() =>
-    root.render(<WeightBox value={value} onCommit={onCommit} disabled={false} label="w" edgeId="e" />),
+    dom.root().render(<WeightBox value={value} onCommit={onCommit} disabled={false} label="w" edgeId="e" />),
   );
-  const input = host.querySelector('input');
+  const input = dom.host().querySelector('input');
   if (!input) throw new Error('no input');
   return input;
 }

@@ -1,30 +1,15 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from '../../test-support/react-root';
 import { createRequest } from '../../../core/simulate/request';
 import type { Verdict } from '../../../core/testcases/verdict';
 import { PresetRow } from './preset-row';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  host = document.createElement('ul');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = reactRootPerTest('ul');
 
 const preset = { name: 'jason', request: createRequest({ host: 'reviews' }), expect: 'reviews v2' };
-const byId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const byId = (id: string) => dom.host().querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 function render(verdict: Verdict | undefined, handlers: Partial<Parameters<typeof PresetRow>[0]> = {}) {
   const props = {
@@ -36,7 +21,7 @@ function render(verdict: Verdict | undefined, handlers: Partial<Parameters<typeo
     onExpectThis: vi.fn(),
     ...handlers,
   };
-  act(() => root.render(<PresetRow {...props} />));
+  act(() => dom.root().render(<PresetRow {...props} />));
   return props;
 }
 

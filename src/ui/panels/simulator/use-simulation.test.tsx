@@ -1,29 +1,14 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from '../../test-support/react-root';
 import type { MeshIndex } from '../../../core/graph/build-graph';
 import type { MeshModel } from '../../../core/model/types';
 import { createRequest } from '../../../core/simulate/request';
 import type { SimRequest } from '../../../core/simulate/types';
 import { useSimulation } from './use-simulation';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = reactRootPerTest();
 
 /** A derivation whose index, as after a patched keystroke, is built when first read: counts the reads. */
 function lazyDerived(resources: number) {
@@ -52,11 +37,11 @@ describe('useSimulation', () => {
   it('does not build the index while no request is traced (a canvas redraw on every key must not pay it)', () => {
     const { derived, reads } = lazyDerived(10);
     const run = vi.fn(() => 'ran');
-    act(() => root.render(<Probe derived={derived} request={undefined} run={run} />));
-    expect([host.textContent, reads.count, run.mock.calls.length]).toEqual(['none', 0, 0]);
+    act(() => dom.root().render(<Probe derived={derived} request={undefined} run={run} />));
+    expect([dom.host().textContent, reads.count, run.mock.calls.length]).toEqual(['none', 0, 0]);
     act(() =>
-      root.render(<Probe derived={derived} request={createRequest({ host: 'reviews' })} run={run} />),
+      dom.root().render(<Probe derived={derived} request={createRequest({ host: 'reviews' })} run={run} />),
     );
-    expect([host.textContent, reads.count, run.mock.calls.length]).toEqual(['ran', 1, 1]);
+    expect([dom.host().textContent, reads.count, run.mock.calls.length]).toEqual(['ran', 1, 1]);
   });
 });
